@@ -1,0 +1,38 @@
+import { Command, CommanderError } from 'commander';
+import { InputError } from '@remit/language';
+import { registerCommands } from './commands/index.js';
+import { VERSION } from './version.js';
+
+/**
+ * The `remit` command line: a thin shell over the language package. Each command lives
+ * in `commands/` and only parses arguments, calls the language or generators, and prints.
+ */
+export async function run(argv: string[]): Promise<void> {
+    const program = new Command('remit')
+        .description('Check, format, diff and publish decision-rights maps (.remit files).')
+        .version(VERSION, '-v, --version')
+        .showHelpAfterError('(run remit --help for usage)')
+        .exitOverride();
+    registerCommands(program);
+    try {
+        await program.parseAsync(argv);
+    } catch (err) {
+        process.exitCode = exitCodeFor(err);
+    }
+}
+
+function exitCodeFor(err: unknown): number {
+    if (err instanceof CommanderError) {
+        // Commander already printed the message (or help / version, which exit 0).
+        return err.exitCode === 0 ? 0 : 2;
+    }
+    if (err instanceof InputError) {
+        process.stderr.write(`remit: ${err.message}\n`);
+        return 2;
+    }
+    const message = err instanceof Error ? err.message : String(err);
+    process.stderr.write(`remit: something went wrong inside remit: ${message}\n`
+        + 'This is a bug in remit, not in your map. Set REMIT_DEBUG=1 to see the details.\n');
+    if (process.env.REMIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    return 2;
+}

@@ -1,0 +1,85 @@
+import type { AssignmentModel, DecisionModel, LevelModel, MapModel, PhaseModel } from '../model/types.js';
+
+/**
+ * A stretch of a map's life in which authority does not change: one phase, or, for a map
+ * without phases, its whole life. Each decision's authority is a timeline over these.
+ */
+export interface Period {
+    index: number;
+    /** Undefined for a map without phases. */
+    phase?: PhaseModel;
+}
+
+/**
+ * Answers "who holds this level of this decision in this phase?". An assignment without
+ * bounds spans every phase; `from` is inclusive and `until` exclusive.
+ */
+export class PhaseTimeline {
+    readonly periods: readonly Period[];
+    private readonly phaseIndex: ReadonlyMap<string, number>;
+
+    constructor(readonly map: MapModel) {
+        this.periods = map.phases.length > 0
+            ? map.phases.map((phase, index) => ({ index, phase }))
+            : [{ index: 0 }];
+        this.phaseIndex = new Map(map.phases.map((p, i) => [p.name, i]));
+    }
+
+    /** Whether the assignment applies in the period. */
+    isActive(assignment: AssignmentModel, period: Period): boolean {
+        const from = assignment.from !== undefined ? this.phaseIndex.get(assignment.from) ?? 0 : 0;
+        const until = assignment.until !== undefined ? this.phaseIndex.get(assignment.until) ?? this.periods.length : this.periods.length;
+        return period.index >= from && period.index < until;
+    }
+
+    /** The assignments of a decision that apply in the period. */
+    activeAssignments(decision: DecisionModel, period: Period): AssignmentModel[] {
+        return decision.assignments.filter(a => this.isActive(a, period));
+    }
+
+    /** Every holder listed at a level in the period, repeats included (in the order written). */
+    holdersAt(decision: DecisionModel, level: string, period: Period): string[] {
+        return this.activeAssignments(decision, period)
+            .filter(a => a.level === level)
+            .flatMap(a => a.holders);
+    }
+
+    /** The distinct holders of the scheme's final level in the period. */
+    finalHolders(decision: DecisionModel, period: Period): string[] {
+        const final = this.finalLevel();
+        return final ? [...new Set(this.holdersAt(decision, final.name, period))] : [];
+    }
+
+    finalLevel(): LevelModel | undefined {
+        return this.map.scheme.levels.find(l => l.final);
+    }
+
+    /**
+     * Words for a run of periods (inclusive indices) as a principal would say them:
+     * undefined when the run is the map's whole life, else "From Expansion until
+     * Institutionalization", "Until Expansion", "From Expansion on".
+     */
+    describeSpan(first: number, last: number): string | undefined {
+        const count = this.periods.length;
+        if (first <= 0 && last >= count - 1) return undefined;
+        const name = (i: number) => this.periods[i].phase?.name ?? '';
+        if (first <= 0) return `Until ${name(last + 1)}`;
+        if (last >= count - 1) return `From ${name(first)} on`;
+        return `From ${name(first)} until ${name(last + 1)}`;
+    }
+
+    /**
+     * Groups consecutive periods that give the same answer, so a finding is reported once
+     * per stretch of phases rather than once per phase.
+     */
+    runs<T>(answer: (period: Period) => T, same: (a: T, b: T) => boolean = (a, b) => a === b): Array<{ first: number; last: number; value: T }> {
+        const result: Array<{ first: number; last: number; value: T }> = [];
+        for (const period of this.periods) {
+            const value = answer(period);
+            const previous = result[result.length - 1];
+            if (previous && same(previous.value, value)) previous.last = period.index;
+            else result.push({ first: period.index, last: period.index, value });
+        }
+        return result;
+    }
+}

@@ -1,0 +1,20 @@
+// The public surface of the language package: what the CLI, generators and extension use.
+export * from './generated/ast.js';
+export { RemitLanguageMetaData } from './generated/module.js';
+export * from './remit-module.js';
+export * from './builtin/standard-library.js';
+export * from './references/names.js';
+export * from './validation/rule-catalog.js';
+export type { RemitDiagnosticData } from './validation/report.js';
+export * from './config/remit-config.js';
+export * from './config/settings.js';
+export * from './model/types.js';
+export * from './model/workspace-model.js';
+export * from './analysis/phase-timeline.js';
+export * from './workspace/input-error.js';
+export * from './workspace/find-files.js';
+export * from './workspace/diagnostics.js';
+export * from './workspace/open-workspace.js';
+export * from './workspace/standard-library.js';
+export * from './workspace/workspace-manager.js';
+export * from './utils/suggest.js';

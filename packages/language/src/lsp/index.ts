@@ -1,0 +1,3 @@
+// Editor services: imported by the language server and the CLI's `remit lsp`; never imports vscode.
+export * from './remit-lsp-module.js';
+export * from './start-server.js';

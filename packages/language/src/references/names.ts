@@ -1,0 +1,54 @@
+import { AstUtils, type AstNode } from 'langium';
+import {
+    isDecision, isDomain, isLevel, isLevelScheme, isPhase, isRemitMap, isRole, isTeam,
+    type Decision, type Domain, type Level, type LevelScheme, type Phase, type RemitMap, type Role, type Team
+} from '../generated/ast.js';
+
+/** Every element that has a name a user can refer to. */
+export type NamedElement = RemitMap | LevelScheme | Level | Phase | Role | Team | Domain | Decision;
+
+export function isNamedElement(node: AstNode): node is NamedElement {
+    return isRemitMap(node) || isLevelScheme(node) || isLevel(node) || isPhase(node)
+        || isRole(node) || isTeam(node) || isDomain(node) || isDecision(node);
+}
+
+export function mapOf(node: AstNode): RemitMap | undefined {
+    return AstUtils.getContainerOfType(node, isRemitMap);
+}
+
+/**
+ * `Map.Element`: the name an element is known by outside its map, and the name every
+ * output (diagnostics, JSON, diffs) uses. A level is `Map.Scheme.level` since levels
+ * only have meaning inside their scheme.
+ */
+export function qualifiedName(node: NamedElement): string {
+    if (isRemitMap(node)) return node.name;
+    if (isLevel(node)) return `${qualifiedName(node.$container)}.${node.name}`;
+    const map = mapOf(node);
+    return map ? `${map.name}.${node.name}` : node.name;
+}
+
+/** The nearest element a diagnostic at `node` is about, by qualified name. */
+export function elementNameAt(node: AstNode | undefined): string | undefined {
+    let current = node;
+    while (current) {
+        if (isNamedElement(current) && current.name) return qualifiedName(current);
+        current = current.$container;
+    }
+    return undefined;
+}
+
+/** What a person calls each kind of element, for messages. */
+export function kindWord(node: AstNode): string {
+    switch (node.$type) {
+        case 'RemitMap': return 'map';
+        case 'LevelScheme': return 'level scheme';
+        case 'Level': return 'level';
+        case 'Phase': return 'phase';
+        case 'Role': return 'role';
+        case 'Team': return 'team';
+        case 'Domain': return 'domain';
+        case 'Decision': return 'decision';
+        default: return 'element';
+    }
+}

@@ -1,0 +1,57 @@
+import {
+    createDefaultCoreModule, createDefaultSharedCoreModule, inject,
+    type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
+    type Module, type PartialLangiumCoreServices, type ValidationRegistry
+} from 'langium';
+import { RemitGeneratedModule, RemitGeneratedSharedModule } from './generated/module.js';
+import { RemitScopeComputation } from './references/scope-computation.js';
+import { RemitScopeProvider } from './references/scope-provider.js';
+import { SchemeResolver } from './references/scheme-resolver.js';
+import { RemitDocumentValidator } from './validation/document-validator.js';
+import { registerValidationChecks } from './validation/remit-validator.js';
+import { RemitSettings } from './config/settings.js';
+import { ModelProvider } from './model/model-provider.js';
+import { AUTHORITY_CHECKS } from './analysis/register.js';
+
+/** A group of checks registered after the core ones (the authority analysis is one). */
+export type CheckRegistration = (registry: ValidationRegistry, services: RemitServices) => void;
+
+/** Services Remit adds to Langium's. */
+export type RemitAddedServices = {
+    references: { SchemeResolver: SchemeResolver };
+    settings: { RemitSettings: RemitSettings };
+    model: { ModelProvider: ModelProvider };
+    validation: { AdditionalChecks: CheckRegistration[] };
+};
+
+export type RemitServices = LangiumCoreServices & RemitAddedServices;
+
+export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & RemitAddedServices> = {
+    references: {
+        ScopeComputation: services => new RemitScopeComputation(services),
+        ScopeProvider: services => new RemitScopeProvider(services),
+        SchemeResolver: services => new SchemeResolver(services)
+    },
+    validation: {
+        DocumentValidator: services => new RemitDocumentValidator(services),
+        AdditionalChecks: () => AUTHORITY_CHECKS
+    },
+    settings: {
+        RemitSettings: () => new RemitSettings()
+    },
+    model: {
+        ModelProvider: services => new ModelProvider(services)
+    }
+};
+
+/**
+ * The language without an editor: what the CLI, generators and tests use. The language
+ * server adds the LSP services on top (see `lsp/`), over the same checks and model.
+ */
+export function createRemitCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Remit: RemitServices } {
+    const shared = inject(createDefaultSharedCoreModule(context), RemitGeneratedSharedModule);
+    const Remit = inject(createDefaultCoreModule({ shared }), RemitGeneratedModule, RemitModule);
+    shared.ServiceRegistry.register(Remit);
+    registerValidationChecks(Remit);
+    return { shared, Remit };
+}

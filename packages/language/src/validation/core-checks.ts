@@ -1,0 +1,169 @@
+import { GrammarUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
+import {
+    isDomain, isLevelScheme, isPhaseList, isRole, isTeam,
+    type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
+} from '../generated/ast.js';
+import type { RemitServices } from '../remit-module.js';
+import type { SchemeResolver } from '../references/scheme-resolver.js';
+import { kindWord, type NamedElement } from '../references/names.js';
+import { isStandardLibrary } from '../builtin/standard-library.js';
+import { report } from './report.js';
+
+/**
+ * The core rules: names, scheme shape and phase order. They need no authority analysis,
+ * only the linked syntax tree.
+ */
+export class CoreChecks {
+    private readonly index: IndexManager;
+    private readonly schemes: SchemeResolver;
+
+    constructor(services: RemitServices) {
+        this.index = services.shared.workspace.IndexManager;
+        this.schemes = services.references.SchemeResolver;
+    }
+
+    /** `duplicate-name` inside one map: roles and teams share a namespace since both can hold a level. */
+    checkDuplicateNames(map: RemitMap, accept: ValidationAcceptor): void {
+        const groups = new Map<string, NamedElement[]>();
+        const add = (group: string, node: NamedElement) => {
+            if (!node.name) return;
+            const key = `${group}\u0000${node.name}`;
+            groups.set(key, [...(groups.get(key) ?? []), node]);
+        };
+        for (const element of map.elements) {
+            if (isRole(element) || isTeam(element)) add('holder', element);
+            else if (isLevelScheme(element)) {
+                add('scheme', element);
+                for (const level of element.levels) add(`level:${element.name}`, level);
+            } else if (isPhaseList(element)) element.phases.forEach(p => add('phase', p));
+            else if (isDomain(element)) this.collectDomain(element, add);
+        }
+        for (const nodes of groups.values()) {
+            const [first, ...rest] = nodes;
+            const line = (first.$cstNode?.range.start.line ?? 0) + 1;
+            for (const node of rest) {
+                report(accept, 'duplicate-name',
+                    `There is already a ${kindWord(first)} named '${node.name}' in this ${isLevelScheme(first.$container) ? 'scheme' : 'map'} (line ${line}). Give one of them another name.`,
+                    { node, property: 'name' });
+            }
+        }
+    }
+
+    private collectDomain(domain: import('../generated/ast.js').Domain, add: (group: string, node: NamedElement) => void): void {
+        add('domain', domain);
+        for (const decision of domain.decisions) add('decision', decision);
+        for (const inner of domain.domains) this.collectDomain(inner, add);
+    }
+
+    /** `duplicate-name` across the workspace: map names are what other maps refer through. */
+    checkDuplicateMapName(map: RemitMap, accept: ValidationAcceptor): void {
+        if (!map.name) return;
+        const uri = map.$document?.uri.toString();
+        if (!uri || isStandardLibrary(uri)) return;
+        const others = this.index.allElements('RemitMap')
+            .filter(d => d.name === map.name && d.documentUri.toString() !== uri)
+            .map(d => d.documentUri.path.split('/').pop())
+            .toArray();
+        if (others.length > 0) {
+            report(accept, 'duplicate-name',
+                `Another map in the workspace is also named '${map.name}' (${others.join(', ')}). Map names must be unique, since other maps refer to '${map.name}.Element'. Rename one of them.`,
+                { node: map, property: 'name' });
+        }
+    }
+
+    /** `scheme-shape` and `veto-after-final`. */
+    checkScheme(scheme: LevelScheme, accept: ValidationAcceptor): void {
+        const finals = scheme.levels.filter(l => l.final);
+        if (finals.length === 0) {
+            report(accept, 'scheme-shape',
+                `The level scheme '${scheme.name}' has no final level, so no decision under it could ever be made. Mark the level that makes the call with 'final'.`,
+                { node: scheme, property: 'name' });
+        } else if (finals.length > 1) {
+            for (const level of finals.slice(1)) {
+                report(accept, 'scheme-shape',
+                    `The level scheme '${scheme.name}' has more than one final level (${finals.map(l => l.name).join(', ')}). Keep 'final' on exactly one of them.`,
+                    { node: level, keyword: 'final' });
+            }
+        }
+        const finalIndex = scheme.levels.findIndex(l => l.final);
+        if (finalIndex < 0) return;
+        scheme.levels.forEach((level, i) => {
+            if (level.veto && i > finalIndex) {
+                report(accept, 'veto-after-final',
+                    `'${level.name}' can veto but acts after '${scheme.levels[finalIndex].name}', the final level: a veto after the decision is made blocks nothing. Move '${level.name}' before '${scheme.levels[finalIndex].name}'.`,
+                    { node: level, keyword: 'veto' });
+            }
+        });
+    }
+
+    /** `phase-order` on assignments: `from` must come before `until`. */
+    checkAssignmentPhases(assignment: Assignment, accept: ValidationAcceptor): void {
+        const from = assignment.from?.ref;
+        const until = assignment.until?.ref;
+        if (!from || !until) return;
+        const map = assignment.$container.$container;
+        const phases = this.schemes.phasesOf(findMap(map));
+        const fromIndex = phases.indexOf(from);
+        const untilIndex = phases.indexOf(until);
+        if (fromIndex >= untilIndex) {
+            const why = fromIndex === untilIndex
+                ? `it starts and ends with ${from.name}, so it never applies ('until' is exclusive)`
+                : `${until.name} comes before ${from.name}, so it never applies`;
+            report(accept, 'phase-order',
+                `'from ${from.name} until ${until.name}': ${why}. Use a later 'until' phase, or swap the two.`,
+                { node: assignment, property: 'until' });
+        }
+    }
+
+    /** `phase-order` on durations: `12..6 months` is inverted. */
+    checkDuration(duration: Duration, accept: ValidationAcceptor): void {
+        if (duration.max !== undefined && duration.max < duration.min) {
+            report(accept, 'phase-order',
+                `The duration ${duration.min}..${duration.max} ${duration.unit} is inverted: write the shorter bound first (${duration.max}..${duration.min}).`,
+                { node: duration });
+        }
+    }
+
+    /** `duplicate-property`: a property written twice silently loses one of the values. */
+    checkRepeatedProperties(node: AstNode, keywords: readonly string[], accept: ValidationAcceptor): void {
+        for (const keyword of keywords) {
+            const found = GrammarUtils.findNodesForKeyword(node.$cstNode, keyword);
+            if (found.length > 1) {
+                report(accept, 'duplicate-property',
+                    `'${keyword}' is given ${found.length} times for ${kindWord(node)} '${(node as { name?: string }).name ?? ''}'; only one counts. Keep one '${keyword}' line.`,
+                    { node, keyword, index: found.length - 1 });
+            }
+        }
+    }
+
+    /** `invalid-value`: numbers that cannot mean anything. */
+    checkRoleValues(role: Role, accept: ValidationAcceptor): void {
+        if (role.release !== undefined && role.release > 100) {
+            report(accept, 'invalid-value', `Release time of ${role.release}% is more than the whole working week. Use a share from 0% to 100%.`, { node: role, property: 'release' });
+        }
+        if (role.seats !== undefined && !Number.isInteger(role.seats)) {
+            report(accept, 'invalid-value', `'seats ${role.seats}' is not a whole number of positions.`, { node: role, property: 'seats' });
+        }
+    }
+
+    checkTeamValues(team: Team, accept: ValidationAcceptor): void {
+        const rule = team.rule;
+        if (rule?.kind === 'vote' && rule.needed !== undefined && rule.of !== undefined) {
+            if (rule.of === 0 || rule.needed === 0 || rule.needed > rule.of || !Number.isInteger(rule.needed) || !Number.isInteger(rule.of)) {
+                report(accept, 'invalid-value', `'vote ${rule.needed}/${rule.of}' is not a share of the members a vote could reach. Write a fraction such as 2/3 or 3/4.`, { node: rule });
+            }
+        }
+    }
+}
+
+function findMap(node: AstNode): RemitMap {
+    let current: AstNode | undefined = node;
+    while (current && current.$type !== 'RemitMap') current = current.$container;
+    return current as RemitMap;
+}
+
+export const ROLE_PROPERTIES = ['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports'] as const;
+export const TEAM_PROPERTIES = ['chair', 'rule'] as const;
+export const DECISION_PROPERTIES = ['escalate', 'review', 'pattern', 'source', 'status'] as const;
+export const MAP_PROPERTIES = ['uses', 'status'] as const;
+export const ASSIGNMENT_PROPERTIES = ['from', 'until'] as const;

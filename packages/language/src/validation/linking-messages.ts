@@ -1,0 +1,59 @@
+import type { ReferenceInfo, ScopeProvider } from 'langium';
+import type { RemitMap } from '../generated/ast.js';
+import { closestName } from '../utils/suggest.js';
+
+/** What each reference property points at, in words. */
+const TARGET_WORDS: Record<string, string> = {
+    holders: 'role or team',
+    members: 'role or team',
+    escalate: 'role or team',
+    chair: 'role',
+    backup: 'role',
+    reports: 'role',
+    after: 'decision',
+    scheme: 'level scheme',
+    level: 'level',
+    from: 'phase',
+    until: 'phase'
+};
+
+export interface DescribedLinkingError {
+    message: string;
+    /** Names in scope that the user may have meant, closest first. */
+    suggestions: string[];
+}
+
+/** A plain-English message for a name that refers to nothing, with a likely intended name. */
+export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider, map: RemitMap | undefined): DescribedLinkingError {
+    const text = info.reference.$refText;
+    const what = TARGET_WORDS[info.property] ?? 'element';
+    const candidates = scopes.getScope(info).getAllElements().map(d => d.name).distinct().toArray();
+    const guess = closestName(text, candidates);
+    const suggestions = guess ? [guess] : [];
+    const didYouMean = guess ? ` Did you mean '${guess}'?` : '';
+    const here = map ? ` in map ${map.name}` : '';
+
+    if (info.property === 'level') {
+        const levels = candidates.length ? ` Its levels are ${candidates.join(', ')}.` : '';
+        return { message: `'${text}' is not a level of the scheme this map uses.${levels}${didYouMean}`, suggestions };
+    }
+    if (info.property === 'from' || info.property === 'until') {
+        const phases = candidates.length
+            ? ` Its phases are ${candidates.join(', ')}.`
+            : ' This map has no phases block yet: declare the phases first.';
+        return { message: `'${text}' is not a phase of this map.${phases}${didYouMean}`, suggestions };
+    }
+    if (info.property === 'scheme') {
+        return { message: `There is no level scheme named '${text}'. The built-in schemes are School, RAPID, RACI and DACI; a map can also define its own with a levels block.${didYouMean}`, suggestions };
+    }
+    const dot = text.indexOf('.');
+    if (dot > 0) {
+        const mapName = text.slice(0, dot);
+        const knowsMap = candidates.some(name => name.startsWith(`${mapName}.`));
+        if (!knowsMap) {
+            return { message: `There is no map named '${mapName}' in the workspace, so '${text}' refers to nothing. Check the map's name, or add its file to the workspace.${didYouMean}`, suggestions };
+        }
+        return { message: `Map ${mapName} has no ${what} named '${text.slice(dot + 1)}'.${didYouMean}`, suggestions };
+    }
+    return { message: `There is no ${what} named '${text}'${here}. Declare it, or check the spelling.${didYouMean}`, suggestions };
+}
