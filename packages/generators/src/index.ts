@@ -1,0 +1,2 @@
+// Generators: pure functions from the checked model to documents.
+export {};
