@@ -1,12 +1,15 @@
 import {
     createDefaultModule, createDefaultSharedModule,
-    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices,
+    type PartialLangiumSharedServices
 } from 'langium/lsp';
 import { inject, type Module } from 'langium';
 import { RemitGeneratedModule, RemitGeneratedSharedModule } from '../generated/module.js';
 import { RemitModule, type RemitAddedServices } from '../remit-module.js';
 import { registerValidationChecks } from '../validation/remit-validator.js';
 import { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
+import { RemitDocumentUpdateHandler } from './settings-sync.js';
+import { RemitFormatter } from './formatter.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
 export type RemitLspServices = LangiumServices & RemitAddedServices;
@@ -15,11 +18,16 @@ export type RemitLspServices = LangiumServices & RemitAddedServices;
  * Editor-only services. Each feature is bound here, in one place, so the language server
  * and tests see the same set.
  */
-export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = {};
+export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = {
+    lsp: { Formatter: () => new RemitFormatter() }
+};
 
-export const RemitSharedLspModule: Module<LangiumSharedServices, { workspace: { WorkspaceManager: (s: LangiumSharedServices) => RemitWorkspaceManager } }> = {
+export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: (shared: LangiumSharedServices) => new RemitWorkspaceManager(shared)
+    },
+    lsp: {
+        DocumentUpdateHandler: (shared: LangiumSharedServices) => new RemitDocumentUpdateHandler(shared)
     }
 };
 

@@ -24,8 +24,19 @@ export class RemitWorkspaceManager extends DefaultWorkspaceManager {
         return super.initializeWorkspace(folders, cancelToken);
     }
 
+    /** The `remit.json` in force and its problem, if it has one (for the editor to show). */
+    configFile: URI | undefined;
+    configError: RemitConfigError | undefined;
+
+    /** Reads `remit.json` again, after it changed on disk. */
+    reloadSettings(): Promise<RemitConfigError | undefined> {
+        return this.loadSettings(this.folders ?? []);
+    }
+
     /** Reads `remit.json` from the first workspace folder that has one. */
     async loadSettings(folders: readonly WorkspaceFolder[]): Promise<RemitConfigError | undefined> {
+        this.configFile = undefined;
+        this.configError = undefined;
         for (const folder of folders) {
             const uri = UriUtils.joinPath(URI.parse(folder.uri), CONFIG_FILE_NAME);
             let text: string;
@@ -34,6 +45,7 @@ export class RemitWorkspaceManager extends DefaultWorkspaceManager {
             } catch {
                 continue;
             }
+            this.configFile = uri;
             try {
                 const config = parseRemitConfig(text, CONFIG_FILE_NAME);
                 this.remitServices().forEach(s => s.settings.RemitSettings.update(config));
@@ -41,6 +53,7 @@ export class RemitWorkspaceManager extends DefaultWorkspaceManager {
             } catch (err) {
                 if (!(err instanceof RemitConfigError)) throw err;
                 this.remitServices().forEach(s => s.settings.RemitSettings.update(undefined, err));
+                this.configError = err;
                 console.error(`Remit: ${err.message} The default rule settings apply until it is fixed.`);
                 return err;
             }
