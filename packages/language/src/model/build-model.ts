@@ -1,4 +1,4 @@
-import type { AstNode, CommentProvider, LangiumDocument, Reference } from 'langium';
+import { AstUtils, type AstNode, type CommentProvider, type LangiumDocument, type Reference } from 'langium';
 import {
     isDomain, isLevelScheme, isRole, isTeam, type RoleKind,
     type Decision, type Domain, type LevelScheme, type Phase, type RemitFile, type RemitMap, type Role, type Team
@@ -41,7 +41,8 @@ export class MapModelBuilder {
     }
 
     private scheme(scheme: LevelScheme): SchemeModel {
-        const document = scheme.$document;
+        // Only the root node carries `$document`; a scheme is found through it.
+        const document = AstUtils.findRootNode(scheme).$document;
         const builtin = document ? isStandardLibrary(document.uri) : false;
         return {
             name: scheme.name,

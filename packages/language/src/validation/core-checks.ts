@@ -1,4 +1,4 @@
-import { GrammarUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import {
     isDomain, isLevelScheme, isPhaseList, isRole, isTeam,
     type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
@@ -58,7 +58,8 @@ export class CoreChecks {
     /** `duplicate-name` across the workspace: map names are what other maps refer through. */
     checkDuplicateMapName(map: RemitMap, accept: ValidationAcceptor): void {
         if (!map.name) return;
-        const uri = map.$document?.uri.toString();
+        // Only the root node carries `$document`, not the map inside it.
+        const uri = AstUtils.findRootNode(map).$document?.uri.toString();
         if (!uri || isStandardLibrary(uri)) return;
         const others = this.index.allElements('RemitMap')
             .filter(d => d.name === map.name && d.documentUri.toString() !== uri)

@@ -1,5 +1,5 @@
 import {
-    DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
+    CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
     type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -9,7 +9,7 @@ import type { RemitSettings } from '../config/settings.js';
 import { elementNameAt, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
 import { describeLinkingError } from './linking-messages.js';
-import { friendlyLexerMessage, friendlyParserMessage } from './syntax-messages.js';
+import { friendlyLexerMessage, friendlyParserMessage, type SyntaxContext } from './syntax-messages.js';
 
 /**
  * Turns Langium's diagnostics into Remit's: every diagnostic gets a stable rule code, the
@@ -30,7 +30,11 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const config = this.settings.config;
         const result: Diagnostic[] = [];
+        // Where the parser recovered from a syntax error it may have read a word as a name;
+        // the syntax error already says what is wrong there, so no second message for it.
+        const syntaxRanges = diagnostics.filter(d => d.code === 'syntax-error').map(d => d.range);
         for (const diagnostic of diagnostics) {
+            if (diagnostic.code === 'unresolved-reference' && syntaxRanges.some(range => overlaps(range, diagnostic.range))) continue;
             const code = diagnostic.code;
             if (isRuleCode(code)) {
                 const severity = config.severity(code);
@@ -47,16 +51,25 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         super.processLexingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
             diagnostic.message = friendlyLexerMessage(messageText(diagnostic));
-            markSyntaxError(diagnostic);
+            markSyntaxError(diagnostic, elementAtOffset(parseResult, offsetOf(parseResult, diagnostic.range.start)));
         }
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        const start = diagnostics.length;
-        super.processParsingErrors(parseResult, diagnostics, options);
-        for (const diagnostic of diagnostics.slice(start)) {
-            diagnostic.message = friendlyParserMessage(messageText(diagnostic));
-            markSyntaxError(diagnostic);
+        // One error at a time, so each diagnostic can be matched with what the parser was reading.
+        for (const error of parseResult.parserErrors) {
+            const start = diagnostics.length;
+            super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
+            const token = error.token;
+            const tokenType = token?.tokenType?.name;
+            const context: SyntaxContext = {
+                ruleStack: (error as { context?: { ruleStack?: string[] } }).context?.ruleStack,
+                foundKeyword: tokenType !== undefined && /^[a-z]+$/.test(token.image) && tokenType !== 'ID'
+            };
+            for (const diagnostic of diagnostics.slice(start)) {
+                diagnostic.message = friendlyParserMessage(messageText(diagnostic), context);
+                markSyntaxError(diagnostic, elementAtOffset(parseResult, syntaxErrorOffset(error)));
+            }
         }
     }
 
@@ -92,9 +105,44 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
     }
 }
 
-function markSyntaxError(diagnostic: Diagnostic): void {
+type Range = Diagnostic['range'];
+
+function overlaps(a: Range, b: Range): boolean {
+    const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
+    return before(a.start, b.end) && before(b.start, a.end);
+}
+
+function markSyntaxError(diagnostic: Diagnostic, element: string | undefined): void {
     diagnostic.code = 'syntax-error';
-    diagnostic.data = { ...(diagnostic.data as object), code: 'syntax-error' };
+    diagnostic.data = { ...(diagnostic.data as object), code: 'syntax-error', ...(element ? { element } : {}) };
+}
+
+/** Where a parser error struck: its token, or the end of the token before it when the file ended early. */
+type ParserError = ParseResult['parserErrors'][number];
+
+function syntaxErrorOffset(error: ParserError): number | undefined {
+    const valid = (offset: number | undefined) => offset !== undefined && Number.isFinite(offset) && offset >= 0;
+    if (valid(error.token?.startOffset)) return error.token.startOffset;
+    const previous = (error as { previousToken?: { startOffset: number } }).previousToken;
+    return previous && valid(previous.startOffset) ? previous.startOffset : undefined;
+}
+
+function offsetOf(parseResult: ParseResult, position: { line: number; character: number }): number | undefined {
+    const root = parseResult.value.$cstNode;
+    if (!root) return undefined;
+    const lines = root.text.split('\n');
+    if (position.line >= lines.length) return undefined;
+    let offset = 0;
+    for (let i = 0; i < position.line; i++) offset += lines[i].length + 1;
+    return offset + position.character;
+}
+
+/** The element being written where a syntax error is, as far as the parser got. */
+function elementAtOffset(parseResult: ParseResult, offset: number | undefined): string | undefined {
+    const root = parseResult.value.$cstNode;
+    if (!root || offset === undefined) return undefined;
+    const leaf = CstUtils.findLeafNodeAtOffset(root, offset) ?? CstUtils.findLeafNodeBeforeOffset(root, offset);
+    return leaf ? elementNameAt(leaf.astNode) : undefined;
 }
 
 export function toLspSeverity(severity: Exclude<RuleSeverity, 'off'>): DiagnosticSeverity {

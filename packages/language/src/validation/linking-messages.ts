@@ -28,14 +28,17 @@ export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider,
     const text = info.reference.$refText;
     const what = TARGET_WORDS[info.property] ?? 'element';
     const candidates = scopes.getScope(info).getAllElements().map(d => d.name).distinct().toArray();
-    const guess = closestName(text, candidates);
+    // A plain name that exists in another map is most likely meant with that map's name in front.
+    const qualified = text.includes('.') ? [] : candidates.filter(name => name.endsWith(`.${text}`) && !(map && name.startsWith(`${map.name}.`)));
+    const guess = qualified.length > 0 ? qualified[0] : closestName(text, candidates);
     const suggestions = guess ? [guess] : [];
     const didYouMean = guess ? ` Did you mean '${guess}'?` : '';
     const here = map ? ` in map ${map.name}` : '';
 
     if (info.property === 'level') {
         const levels = candidates.length ? ` Its levels are ${candidates.join(', ')}.` : '';
-        return { message: `'${text}' is not a level of the scheme this map uses.${levels}${didYouMean}`, suggestions };
+        const scheme = map?.scheme?.$refText ?? 'School';
+        return { message: `'${text}' is not a level of ${scheme}, the scheme this map uses.${levels}${didYouMean}`, suggestions };
     }
     if (info.property === 'from' || info.property === 'until') {
         const phases = candidates.length
@@ -55,5 +58,17 @@ export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider,
         }
         return { message: `Map ${mapName} has no ${what} named '${text.slice(dot + 1)}'.${didYouMean}`, suggestions };
     }
+    if (qualified.length > 0) {
+        const maps = qualified.map(name => name.slice(0, name.length - text.length - 1));
+        return {
+            message: `There is no ${what} named '${text}'${here}. '${text}' belongs to map ${joinOr(maps)}: from another map, write the map's name in front, such as '${qualified[0]}'.`,
+            suggestions: qualified
+        };
+    }
     return { message: `There is no ${what} named '${text}'${here}. Declare it, or check the spelling.${didYouMean}`, suggestions };
+}
+
+function joinOr(items: string[]): string {
+    if (items.length <= 1) return items.join('');
+    return `${items.slice(0, -1).join(', ')} or ${items[items.length - 1]}`;
 }

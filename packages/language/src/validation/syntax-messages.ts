@@ -1,13 +1,39 @@
 /**
  * Chevrotain speaks of tokens and token sequences; a principal does not. These functions
  * rewrite its messages into plain English, keeping what was found and what fits there.
+ * Where the parser says which construct it was reading (the context), the message names
+ * that construct and what it may contain.
  */
+
+/** What the parser was doing when it met the error. */
+export interface SyntaxContext {
+    /** Grammar rules being read when the error struck, outermost first (e.g. RemitMap, Role). */
+    ruleStack?: readonly string[];
+    /** Whether the text found is one of the language's keywords (so it cannot be a name). */
+    foundKeyword?: boolean;
+}
+
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name',
-    STRING: 'a title in double quotes',
+    STRING: 'text in double quotes',
     NUMBER: 'a number',
     EOF: 'the end of the file'
 };
+
+/** What each block may contain, for "is not a property of" messages. */
+const BLOCK_CONTENTS: Record<string, { what: string; noun: string; contents: string }> = {
+    Role: { noun: 'role', what: 'a role', contents: 'kind, holders, seats, vacant, release, backup and reports' },
+    Team: { noun: 'team', what: 'a team', contents: 'members, chair and rule' },
+    Decision: { noun: 'decision', what: 'a decision', contents: 'assignments such as \'decide Principal\', and after, escalate, review, pattern, source and status' },
+    Domain: { noun: 'domain', what: 'a domain', contents: 'decisions and other domains' },
+    LevelScheme: { noun: 'levels block', what: 'a levels block', contents: 'levels, each written as a name, an optional title in double quotes and its flags (final, veto, required)' },
+    PhaseList: { noun: 'phases block', what: 'a phases block', contents: 'phases, each written as a name, an optional title in double quotes and an optional duration such as 6..12 months' }
+};
+
+/** Keywords that start an element of the map: finding one where a '}' was expected means a block was left open. */
+const ELEMENT_KEYWORDS = new Set(['map', 'levels', 'phases', 'role', 'team', 'domain', 'decision']);
+
+const MAP_CONTENTS = 'levels, phases, role, team and domain blocks';
 
 function describeToken(token: string): string {
     return TOKEN_WORDS[token] ?? `'${token}'`;
@@ -17,27 +43,136 @@ function describeFound(found: string): string {
     return found === '' || found === 'EOF' ? 'the end of the file' : `'${found}'`;
 }
 
-export function friendlyParserMessage(message: string): string {
-    let match = /^Expecting token of type '([^']+)' but found `([\s\S]*)`\.?$/.exec(message);
-    if (match) {
-        const [, expected, found] = match;
-        const hint = expected === 'STRING' && /^[A-Za-z]/.test(found) ? ' Titles are written in double quotes.' : '';
-        return `Expected ${describeToken(expected)} here, but found ${describeFound(found)}.${hint}`;
+/** The rule names chevrotain reports carry an invisible marker; strip it. */
+function cleanRule(rule: string): string {
+    return rule.replace(/[\u200B-\u200D\uFEFF]/g, '');
+}
+
+/** The innermost block (role, team, decision...) being read, if any. */
+function innermostBlock(stack: readonly string[]): string | undefined {
+    for (let i = stack.length - 1; i >= 0; i--) {
+        if (BLOCK_CONTENTS[stack[i]]) return stack[i];
     }
-    match = /^Redundant input, expecting EOF but found: ([\s\S]*)$/.exec(message);
+    return undefined;
+}
+
+function keywordAsName(found: string): string {
+    return `'${found}' is a keyword of the Remit language, so it cannot be used as a name. Choose another name.`;
+}
+
+export function friendlyParserMessage(message: string, context: SyntaxContext = {}): string {
+    const stack = (context.ruleStack ?? []).map(cleanRule);
+    const rule = stack[stack.length - 1];
+    const block = innermostBlock(stack);
+
+    // A token of one kind was expected, another found.
+    let match = /^Expecting (?:token of type '([^']+)'|keyword '([^']+)'|`([^`]+)`) but found `([\s\S]*)`\.?$/.exec(message);
     if (match) {
-        return `Unexpected ${describeFound(match[1])}: the map has already ended here. A file holds one map; check for an extra closing brace '}' or a line outside the map's elements.`;
+        const expected = match[1] ?? match[2] ?? match[3];
+        const found = match[4];
+        return mismatch(expected, found, rule, block, context.foundKeyword === true);
     }
+
+    // Text after the map's last element that cannot start another one.
+    match = /^(?:Redundant input, expecting EOF but found: |Expecting end of file but found `)([\s\S]*?)`?\.?$/.exec(message);
+    if (match) return afterMap(match[1], context.foundKeyword === true);
+
+    // None of several alternatives fits.
     match = /^Expecting: [\s\S]*?but found: '([\s\S]*)'$/.exec(message) ?? /^Expecting: [\s\S]*?but found: ([\s\S]*)$/.exec(message);
     if (match) {
+        const found = match[1];
         const options = [...message.matchAll(/\[([^\]]+)\]/g)]
             .map(m => m[1].split(',')[0].trim())
             .map(token => describeToken(token.replace(/^'|'$/g, '')));
         const unique = [...new Set(options)];
-        const list = unique.length > 0 && unique.length <= 10 ? ` Expected ${joinOr(unique)}.` : '';
-        return `${describeFound(match[1])} does not fit here.${list}`.replace(/^'/, "'");
+        const list = unique.length > 0 && unique.length <= 10 ? joinOr(unique) : undefined;
+        const subject = ALTERNATIVE_SUBJECTS[rule ?? ''];
+        if (found === '') {
+            return list ? `The file ends too early: expected ${list} here.` : 'The file ends too early.';
+        }
+        if (subject && list) return `'${found}' is not ${subject}. Use ${list}.`;
+        return `${describeFound(found)} does not fit here.${list ? ` Expected ${list}.` : ''}`;
     }
     return message;
+}
+
+/** What the words of a closed list are, by grammar rule. */
+const ALTERNATIVE_SUBJECTS: Record<string, string> = {
+    RoleKind: 'a kind of role',
+    TeamRule: 'a way for a team to decide',
+    DurationUnit: 'a unit of time',
+    Cadence: 'a review cadence',
+    Pattern: 'a distribution pattern',
+    Status: 'a status'
+};
+
+function mismatch(expected: string, found: string, rule: string | undefined, block: string | undefined, foundKeyword: boolean): string {
+    const atEnd = found === '' || found === 'EOF';
+    if (expected === 'map') {
+        if (atEnd) return 'This file is empty. A Remit file starts with its map, such as: map Lakeside "Lakeside Elementary School".';
+        return `A Remit file starts with its map, such as: map Lakeside "Lakeside Elementary School"; found ${describeFound(found)} instead.`;
+    }
+    if (expected === '}') {
+        const contents = block ? BLOCK_CONTENTS[block] : undefined;
+        if (atEnd) {
+            return `The file ends before ${contents ? `the ${contents.noun}` : 'a block'} is closed: add the missing closing brace '}'. Each '{' needs one '}'.`;
+        }
+        if (ELEMENT_KEYWORDS.has(found) && !(found === 'decision' && block === 'Domain')) {
+            return `The ${contents ? contents.noun : 'block'} above is not closed: add '}' before '${found}'. Each '{' needs one '}'.`;
+        }
+        if (contents && (block === 'LevelScheme' || block === 'PhaseList') && foundKeyword) {
+            return keywordAsName(found);
+        }
+        if (contents) {
+            return `'${found}' is not part of ${contents.what}. ${capitalise(contents.what)} contains ${contents.contents}.`;
+        }
+        return `Expected '}' here, but found ${describeFound(found)}.`;
+    }
+    if (expected === 'ID') {
+        if (foundKeyword) return keywordAsName(found);
+        if (rule === 'RemitMap' && found.startsWith('"')) {
+            return `The map needs a name before its title, such as: map Lakeside "Lakeside Elementary School".`;
+        }
+        if (atEnd) return 'The file ends too early: expected a name here.';
+        if (found.startsWith('"')) return `Expected a name here, not text in double quotes. Names are written without quotes (letters, digits, '_' and '-').`;
+        return `Expected a name here, but found ${describeFound(found)}.`;
+    }
+    if (expected === '%') {
+        return `Write the release time as a share of working time with a percent sign, such as 'release 5%'.`;
+    }
+    if (expected === '/' && rule === 'TeamRule') {
+        return `Write a vote as the share of members needed, such as 'vote 2/3'.`;
+    }
+    if (expected === 'STRING') {
+        const hint = /^[A-Za-z]/.test(found) ? ' Titles and names of people are written in double quotes.' : '';
+        return `Expected text in double quotes here, but found ${describeFound(found)}.${hint}`;
+    }
+    return `Expected ${describeToken(expected)} here, but found ${describeFound(found)}.`;
+}
+
+function afterMap(found: string, foundKeyword: boolean): string {
+    if (found === '}') {
+        return `This closing brace '}' closes nothing: remove it, or check the braces above. Each '{' needs one '}'.`;
+    }
+    if (found === 'map') {
+        return 'A file holds one map, but a second map starts here. Put each map in a file of its own.';
+    }
+    if (found === '/') {
+        return `A single '/' is not part of the Remit language. Comments start with '//', or with '/*' and then end with '*/'.`;
+    }
+    if (found === 'decision') {
+        return 'A decision must stand inside a domain, such as: domain Curriculum "Curriculum" { decision ... }.';
+    }
+    if (found === 'uses' || found === 'status') {
+        return `'${found}' belongs in the map's header, right after its first line and before any block.`;
+    }
+    if (foundKeyword) {
+        return `'${found}' cannot stand here: it belongs inside a block's braces { }. A map contains ${MAP_CONTENTS}.`;
+    }
+    if (found.startsWith('"')) {
+        return `This text in double quotes does not belong here. A title comes right after the name it belongs to, such as: role Principal "Principal".`;
+    }
+    return `'${found}' does not belong here. A map contains ${MAP_CONTENTS}, each starting with its keyword; if '${found}' is part of a title, put the whole title in double quotes.`;
 }
 
 export function friendlyLexerMessage(message: string): string {
@@ -45,9 +180,16 @@ export function friendlyLexerMessage(message: string): string {
     if (!match) return message;
     const character = match[1];
     if (character === '"') {
-        return 'This title is not closed: add the closing double quote (") on the same line.';
+        return 'This text is not closed: add the closing double quote (") on the same line.';
     }
-    return `The character '${character}' is not part of the Remit language. Names use letters, digits, '_' and '-'; titles go in double quotes.`;
+    if (character === '*') {
+        return `The character '*' is not part of the Remit language. If a comment starts here with '/*', close it with '*/'.`;
+    }
+    return `The character '${character}' is not part of the Remit language. Names use letters, digits, '_' and '-'; titles go in double quotes; comments start with '//'.`;
+}
+
+function capitalise(text: string): string {
+    return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function joinOr(items: string[]): string {
