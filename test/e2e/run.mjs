@@ -84,6 +84,7 @@ async function main() {
     fs.mkdirSync(dirs[d], { recursive: true });
   }
   if (workspaceSource) fs.cpSync(workspaceSource, dirs.workspace, { recursive: true });
+  if (!args.selfTest && !args.workspace) fs.cpSync(path.join(root, 'examples'), path.join(dirs.workspace, 'examples'), { recursive: true });
   const requests = path.join(artifacts, 'requests');
   fs.mkdirSync(requests, { recursive: true });
   const suiteLog = path.join(artifacts, 'suite.log');

@@ -1,0 +1,100 @@
+// Helpers for the end-to-end suite: waiting on the editor by polling or events (never by
+// fixed sleeps), opening fixture files, and asking the driver for screenshots.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+
+export const workspaceRoot = (): string => {
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!folder) throw new Error('no workspace folder is open');
+    return folder.uri.fsPath;
+};
+
+export const fileUri = (relative: string): vscode.Uri => vscode.Uri.file(path.join(workspaceRoot(), relative));
+
+/** Polls `probe` until it returns something truthy; fails with `what` after `timeout` ms. */
+export async function waitFor<T>(what: string, probe: () => T | undefined | false | Promise<T | undefined | false>, timeout = 20_000): Promise<T> {
+    const end = Date.now() + timeout;
+    let last: unknown;
+    for (;;) {
+        try {
+            const value = await probe();
+            if (value) return value;
+        } catch (e) {
+            last = e;
+        }
+        if (Date.now() > end) throw new Error(`timed out after ${timeout} ms waiting for ${what}${last ? `: ${String(last)}` : ''}`);
+        await new Promise(r => setTimeout(r, 100));
+    }
+}
+
+/** Waits until the diagnostics of `uri` satisfy `accept` (rechecked on every change). */
+export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: readonly vscode.Diagnostic[]) => boolean, timeout = 30_000): Promise<vscode.Diagnostic[]> {
+    return new Promise((resolve, reject) => {
+        const check = (): boolean => {
+            const ds = vscode.languages.getDiagnostics(uri);
+            if (accept(ds)) { done(); resolve(ds); return true; }
+            return false;
+        };
+        const sub = vscode.languages.onDidChangeDiagnostics(e => {
+            if (e.uris.some(u => u.toString() === uri.toString())) check();
+        });
+        const timer = setTimeout(() => {
+            done();
+            const ds = vscode.languages.getDiagnostics(uri).map(d => `${codeOf(d)} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`);
+            reject(new Error(`timed out after ${timeout} ms waiting for the diagnostics of ${path.basename(uri.fsPath)}; it has: ${ds.length ? ds.join(' | ') : 'none'}`));
+        }, timeout);
+        const done = (): void => { sub.dispose(); clearTimeout(timer); };
+        check();
+    });
+}
+
+export const codeOf = (d: vscode.Diagnostic): string =>
+    typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
+
+export async function openEditor(relative: string): Promise<vscode.TextEditor> {
+    const doc = await vscode.workspace.openTextDocument(fileUri(relative));
+    return vscode.window.showTextDocument(doc, { preview: false });
+}
+
+/** The position of the `occurrence`-th (0-based) `text` in `doc`, plus `offset` characters. */
+export function positionOf(doc: vscode.TextDocument, text: string, offset = 0, occurrence = 0): vscode.Position {
+    let at = -1;
+    for (let i = 0; i <= occurrence; i++) {
+        at = doc.getText().indexOf(text, at + 1);
+        if (at < 0) throw new Error(`'${text}' (occurrence ${occurrence}) not found in ${path.basename(doc.uri.fsPath)}`);
+    }
+    return doc.positionAt(at + offset);
+}
+
+export function hoverText(hovers: vscode.Hover[]): string {
+    return hovers.flatMap(h => h.contents).map(c => typeof c === 'string' ? c : c.value).join('\n');
+}
+
+export interface FrameInfo { url: string; title: string; svgs: number; text: string }
+export interface ScreenshotResult { ok: boolean; screenshot?: string; frames?: FrameInfo[]; error?: string }
+
+/**
+ * Asks the driver (run.mjs, outside VS Code) to take a screenshot of the workbench; it
+ * also reports what each frame (webviews are frames) shows. Returns undefined when the
+ * suite runs without that driver (e.g. under @vscode/test-electron).
+ */
+export async function screenshot(name: string): Promise<ScreenshotResult | undefined> {
+    const dir = process.env.REMIT_E2E_REQUESTS;
+    if (!dir) return undefined;
+    const id = `${Date.now()}-${name.replace(/[^\w-]+/g, '_')}`;
+    fs.writeFileSync(path.join(dir, `${id}.json.tmp`), JSON.stringify({ action: 'screenshot', name }));
+    fs.renameSync(path.join(dir, `${id}.json.tmp`), path.join(dir, `${id}.json`));
+    const done = path.join(dir, `${id}.done.json`);
+    await waitFor(`screenshot ${name}`, () => fs.existsSync(done), 30_000);
+    return JSON.parse(fs.readFileSync(done, 'utf8')) as ScreenshotResult;
+}
+
+/** The Remit extension, activated, with its language server started. */
+export async function activateRemit(): Promise<vscode.Extension<{ ready: Promise<void> }>> {
+    const ext = vscode.extensions.getExtension<{ ready: Promise<void> }>('remit.remit');
+    if (!ext) throw new Error('extension remit.remit is not installed');
+    const api = await ext.activate();
+    await api.ready;
+    return ext;
+}
