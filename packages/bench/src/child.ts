@@ -1,0 +1,17 @@
+/**
+ * Entry point of the benchmark's child processes: each measurement that needs its own
+ * peak memory and a cold start runs here, in a fresh Node process, and prints its result
+ * as one line of JSON on stdout.
+ */
+import { measureCheck } from './measure/check.js';
+
+const [task, ...args] = process.argv.slice(2);
+let result: unknown;
+switch (task) {
+    case 'check':
+        result = await measureCheck(args[0], Number(args[1] ?? 1));
+        break;
+    default:
+        throw new Error(`unknown task ${task}`);
+}
+process.stdout.write(JSON.stringify(result) + '\n');
