@@ -1,4 +1,98 @@
-import type { CheckRegistration } from '../remit-module.js';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type ValidationAcceptor } from 'langium';
+import type { Range } from 'vscode-languageserver-types';
+import { isAssignment, isDecision, type RemitAstType, type RemitMap } from '../generated/ast.js';
+import type { CheckRegistration, RemitServices } from '../remit-module.js';
+import { isStandardLibrary } from '../builtin/standard-library.js';
+import { isNamedElement, qualifiedName } from '../references/names.js';
+import { report } from '../validation/report.js';
+import { analyzeWorkspace } from './analyze.js';
+import type { Finding } from './finding.js';
 
-/** The authority analysis' checks, registered after the core ones. */
-export const AUTHORITY_CHECKS: CheckRegistration[] = [];
+/**
+ * Reports the authority analysis' findings as diagnostics. The analysis runs once over the
+ * whole workspace (cached per state of the workspace); each document shows the findings
+ * located in it, so a school map's decision escalating to a district role, or a role used
+ * only from another map, is judged with every map in view.
+ */
+export const AUTHORITY_CHECKS: CheckRegistration[] = [
+    (registry, services) => registry.register<RemitAstType>({
+        RemitMap: (map, accept) => reportFindings(map, accept, services)
+    }, undefined, 'fast')
+];
+
+/** Rules about one decision's assignments; they wait until every name in them resolves. */
+const DECISION_RULES = new Set<string>([
+    'no-final-authority', 'multiple-final-authority', 'missing-required-level', 'duplicate-assignment',
+    'redundant-assignment', 'veto-over-own-decision', 'vacant-final-authority', 'escalation-cycle'
+]);
+
+function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: RemitServices): void {
+    const document = AstUtils.getDocument(map);
+    if (!document || isStandardLibrary(document.uri)) return;
+    // Text that cannot be read is reported as syntax errors; judging its half-read
+    // contents would only add confusing findings.
+    if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) return;
+    const uri = document.uri.toString();
+    const findings = analyzeWorkspace(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config)
+        .filter(f => f.location.uri === uri);
+    if (findings.length === 0) return;
+    const unsettled = decisionsWithUnresolvedNames(document);
+    const nodes = nodesByRange(map);
+    const index = services.shared.workspace.IndexManager;
+    const locator = services.workspace.AstNodeLocator;
+    for (const finding of findings) {
+        if (DECISION_RULES.has(finding.code) && unsettled.has(finding.element)) continue;
+        const node = nodes.get(rangeKey(finding.location.range)) ?? map;
+        // The model leaves out assignments whose level is misspelt; their holders are still used.
+        if (finding.code === 'unused-element') {
+            const path = locator.getAstNodePath(node);
+            const referenced = index.findAllReferences(node, path)
+                .some(r => r.sourceUri.toString() !== uri || !isInside(r.sourcePath, path));
+            if (referenced) continue;
+        }
+        report(accept, finding.code, finding.message, {
+            node,
+            range: nameRange(node) ?? finding.location.range,
+            data: { ...finding.data, element: finding.element }
+        });
+    }
+}
+
+/** Whether a reference stands inside the element it refers to (`backup` naming itself). */
+function isInside(sourcePath: string, targetPath: string): boolean {
+    return sourcePath === targetPath || sourcePath.startsWith(`${targetPath}/`);
+}
+
+/** Decisions with an assignment naming something that does not exist (already an error). */
+function decisionsWithUnresolvedNames(document: LangiumDocument): Set<string> {
+    const result = new Set<string>();
+    for (const reference of document.references) {
+        if (!reference.error) continue;
+        const assignment = AstUtils.getContainerOfType(reference.error.info.container, isAssignment);
+        const decision = assignment ? AstUtils.getContainerOfType(assignment, isDecision) : undefined;
+        if (decision?.name) result.add(qualifiedName(decision));
+    }
+    return result;
+}
+
+/** Every node of the map by the range of its text, to turn a model location back into a node. */
+function nodesByRange(map: RemitMap): Map<string, AstNode> {
+    const nodes = new Map<string, AstNode>();
+    for (const node of AstUtils.streamAst(map)) {
+        const range = node.$cstNode?.range;
+        if (range && !nodes.has(rangeKey(range))) nodes.set(rangeKey(range), node);
+    }
+    return nodes;
+}
+
+function rangeKey(range: Range): string {
+    return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+}
+
+/** A named element is underlined at its name, not across its whole block. */
+function nameRange(node: AstNode): Range | undefined {
+    if (!isNamedElement(node)) return undefined;
+    return GrammarUtils.findNodeForProperty(node.$cstNode, 'name')?.range;
+}
+
+export type { Finding };

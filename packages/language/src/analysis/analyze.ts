@@ -1,0 +1,77 @@
+import { DEFAULT_CONFIG, type RemitConfig } from '../config/remit-config.js';
+import type { DecisionModel, MapModel } from '../model/types.js';
+import type { WorkspaceModel } from '../model/workspace-model.js';
+import type { RuleSeverity } from '../validation/rule-catalog.js';
+import { checkAssignments } from './assignments.js';
+import { AnalysisContext, boundsOf } from './context.js';
+import { checkEscalation, checkSequenceCycles } from './cycles.js';
+import { checkFinalAuthority, checkTeamRules } from './final-authority.js';
+import type { Finding } from './finding.js';
+import { PhaseTimeline } from './phase-timeline.js';
+import { checkEmptyDomains, checkUnused, referencedNames } from './unused.js';
+import { checkConcentration, checkOverload, checkSinglePoints } from './workload.js';
+
+export type { Finding } from './finding.js';
+
+/** A finding with the severity `remit.json` gives its rule. */
+export type RatedFinding = Finding & { severity: Exclude<RuleSeverity, 'off'> };
+
+const cache = new WeakMap<WorkspaceModel, { config: RemitConfig; findings: RatedFinding[] }>();
+
+/**
+ * Every authority finding of the workspace: pure, deterministic (maps by URI, elements in
+ * the order written), and computed once per state of the workspace and settings. Rules set
+ * to `off` are left out.
+ */
+export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DEFAULT_CONFIG): RatedFinding[] {
+    const cached = cache.get(model);
+    if (cached && cached.config === config) return cached.findings;
+    const ctx = new AnalysisContext(model, config);
+    const out: Finding[] = [];
+    const used = referencedNames(ctx);
+    for (const map of model.maps) {
+        for (const decision of map.decisions) {
+            checkFinalAuthority(ctx, map, decision, out);
+            checkAssignments(ctx, map, decision, out);
+        }
+        checkConcentration(ctx, map, out);
+        checkUnused(ctx, map, used, out);
+        checkEmptyDomains(map, out);
+    }
+    checkTeamRules(ctx, out);
+    checkSequenceCycles(ctx, out);
+    checkEscalation(ctx, out);
+    checkOverload(ctx, out);
+    checkSinglePoints(ctx, out);
+    const findings = out
+        .map(f => ({ ...f, severity: config.severity(f.code) }))
+        .filter((f): f is RatedFinding => f.severity !== 'off');
+    cache.set(model, { config, findings });
+    return findings;
+}
+
+/** One stretch of a decision's life with the same final holders. */
+export interface FinalAuthoritySpan {
+    /** "From Expansion until Institutionalization", or undefined for the map's whole life. */
+    span?: string;
+    /** Phase bounds as an assignment writes them (`from` inclusive, `until` exclusive). */
+    from?: string;
+    until?: string;
+    /** Qualified names of the final holders; empty in a gap. */
+    holders: string[];
+}
+
+/**
+ * Who has the final say over a decision, phase by phase, as runs of consecutive phases
+ * (charters, reports and the diff print this).
+ */
+export function finalAuthorityOf(map: MapModel, decision: DecisionModel): FinalAuthoritySpan[] {
+    const timeline = new PhaseTimeline(map);
+    return timeline
+        .runs(p => timeline.finalHolders(decision, p).sort().join('\u0000'))
+        .map(run => ({
+            span: timeline.describeSpan(run.first, run.last),
+            ...boundsOf(timeline, run.first, run.last),
+            holders: run.value ? run.value.split('\u0000') : []
+        }));
+}

@@ -1,0 +1,75 @@
+import type { AssignmentModel, DecisionModel, MapModel } from '../model/types.js';
+import { AnalysisContext, boundsOf, listWords, writtenName } from './context.js';
+import type { Finding } from './finding.js';
+import { sentence } from './final-authority.js';
+
+/**
+ * How one holder is listed within one decision at one time: twice at one level
+ * (duplicate-assignment), at two levels (redundant-assignment), or with a veto over
+ * its own final decision (veto-over-own-decision).
+ */
+export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[]): void {
+    const timeline = ctx.timeline(map);
+    const what = ctx.decision(decision);
+    const levels = map.scheme.levels;
+    const levelOf = new Map(levels.map(l => [l.name, l]));
+
+    // duplicate-assignment: one finding per holder and level, at the line that repeats it.
+    const reported = new Set<string>();
+    for (const period of timeline.periods) {
+        const seen = new Map<string, AssignmentModel>();
+        for (const assignment of timeline.activeAssignments(decision, period)) {
+            for (const holder of assignment.holders) {
+                const key = `${assignment.level}\u0000${holder}`;
+                if (!seen.has(key)) { seen.set(key, assignment); continue; }
+                if (reported.has(key)) continue;
+                reported.add(key);
+                const sameLine = seen.get(key) === assignment;
+                out.push({
+                    code: 'duplicate-assignment', element: decision.qualifiedName, location: assignment.location,
+                    message: `${ctx.who(holder, map)} is listed twice as '${assignment.level}' of ${what}${sameLine ? ' on one line' : ''}. Remove the repeat.`,
+                    data: { level: assignment.level, holder: writtenName(holder, map), sameLine }
+                });
+            }
+        }
+    }
+
+    // Which levels each holder stands at, period by period.
+    const holders = new Set(decision.assignments.flatMap(a => a.holders));
+    for (const holder of holders) {
+        const levelsAt = (p: number) => [...new Set(timeline.activeAssignments(decision, timeline.periods[p])
+            .filter(a => a.holders.includes(holder)).map(a => a.level))]
+            .sort((a, b) => (levelOf.get(a)?.index ?? 0) - (levelOf.get(b)?.index ?? 0));
+
+        for (const run of timeline.runs(p => levelsAt(p.index).join(' '))) {
+            const held = run.value ? run.value.split(' ') : [];
+            const finalHeld = held.find(l => levelOf.get(l)?.final);
+            const vetoHeld = held.filter(l => levelOf.get(l)?.veto);
+            const span = timeline.describeSpan(run.first, run.last);
+            const bounds = boundsOf(timeline, run.first, run.last);
+            if (finalHeld && vetoHeld.length > 0) {
+                out.push({
+                    code: 'veto-over-own-decision', element: decision.qualifiedName, location: decision.location,
+                    message: sentence(span, `${ctx.who(holder, map)} both holds '${finalHeld}' and can veto ('${vetoHeld[0]}') ${what}: a veto over one's own decision means nothing. Remove the '${vetoHeld[0]}' line for them, or give the veto to someone else.`),
+                    data: { holder: writtenName(holder, map), level: vetoHeld[0], finalLevel: finalHeld, ...bounds }
+                });
+            }
+            // Final plus one veto is the rule above, not a redundancy.
+            const onlyFinalAndVeto = held.length === 2 && finalHeld !== undefined && vetoHeld.length === 1;
+            if (held.length >= 2 && !onlyFinalAndVeto) {
+                out.push({
+                    code: 'redundant-assignment', element: decision.qualifiedName, location: decision.location,
+                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep '${highest(held, levelOf)}' and remove the others.`),
+                    data: { holder: writtenName(holder, map), levels: held, ...bounds }
+                });
+            }
+        }
+    }
+}
+
+/** The level that says the most: the final one, else a veto, else the first that acts before the decision. */
+function highest(held: string[], levelOf: Map<string, { final: boolean; veto: boolean; index: number }>): string {
+    const finalIndex = [...levelOf.values()].find(l => l.final)?.index ?? Infinity;
+    return held.find(l => levelOf.get(l)?.final) ?? held.find(l => levelOf.get(l)?.veto)
+        ?? held.find(l => (levelOf.get(l)?.index ?? Infinity) < finalIndex) ?? held[0];
+}

@@ -1,0 +1,73 @@
+import type { DecisionModel, MapModel } from '../model/types.js';
+import { AnalysisContext, listWords, writtenName } from './context.js';
+import type { Finding } from './finding.js';
+import { sentence } from './final-authority.js';
+import { cycleThrough, loops } from './graph.js';
+
+/**
+ * `sequence-cycle`: decisions that wait for each other through `after`, across maps.
+ * One finding per loop, on the loop's first decision in reading order; the message names
+ * the whole loop.
+ */
+export function checkSequenceCycles(ctx: AnalysisContext, out: Finding[]): void {
+    const decisions: Array<{ decision: DecisionModel; map: MapModel }> = [];
+    for (const map of ctx.model.maps) for (const decision of map.decisions) decisions.push({ decision, map });
+    const byName = new Map(decisions.map(d => [d.decision.qualifiedName, d]));
+    const edges = (name: string) => byName.get(name)?.decision.after ?? [];
+    for (const component of loops([...byName.keys()], edges)) {
+        const { decision, map } = byName.get(component[0])!;
+        const path = cycleThrough(component[0], component, edges);
+        const title = (name: string) => `'${ctx.model.decision(name)?.title ?? name}'`;
+        const message = path.length === 1
+            ? `${title(path[0])} is to be taken after itself, so it can never be taken. Remove '${decision.name}' from its own 'after' line.`
+            : `${listWords(path.map((name, i) => `${title(name)} comes after ${title(path[(i + 1) % path.length])}`))}: these decisions wait for each other, so none of them can ever be taken. Remove one of these 'after' links.`;
+        out.push({
+            code: 'sequence-cycle', element: decision.qualifiedName, location: decision.location, message,
+            data: { loop: path.map(n => writtenName(n, map)) }
+        });
+    }
+}
+
+/**
+ * `escalation-cycle`: reporting lines that go round in a circle (so an appeal never reaches
+ * someone who can settle it), and decisions that escalate to their own final holder.
+ */
+export function checkEscalation(ctx: AnalysisContext, out: Finding[]): void {
+    const roles = ctx.model.maps.flatMap(map => map.roles.map(role => ({ role, map })));
+    const byName = new Map(roles.map(r => [r.role.qualifiedName, r]));
+    const edges = (name: string) => {
+        const reports = byName.get(name)?.role.reports;
+        return reports ? [reports] : [];
+    };
+    for (const component of loops([...byName.keys()], edges)) {
+        const { role, map } = byName.get(component[0])!;
+        const path = cycleThrough(component[0], component, edges);
+        const who = (name: string) => ctx.who(name, map);
+        const message = path.length === 1
+            ? `${who(path[0])} reports to itself, so an escalation from it goes nowhere. Name the role it answers to in 'reports', or remove the line.`
+            : `${listWords(path.map((name, i) => `${who(name)} reports to ${who(path[(i + 1) % path.length])}`))}: escalation goes round in a circle and never reaches someone who can settle it. Remove or change one of these 'reports' lines.`;
+        out.push({
+            code: 'escalation-cycle', element: role.qualifiedName, location: role.location, message,
+            data: { loop: path.map(n => writtenName(n, map)) }
+        });
+    }
+
+    for (const map of ctx.model.maps) {
+        const timeline = ctx.timeline(map);
+        for (const decision of map.decisions) {
+            const target = decision.escalate;
+            if (!target) continue;
+            for (const run of timeline.runs(p => timeline.finalHolders(decision, p).includes(target))) {
+                if (!run.value) continue;
+                const span = timeline.describeSpan(run.first, run.last);
+                const above = ctx.holder(target)?.type === 'role' ? (ctx.holder(target) as { reports?: string }).reports : undefined;
+                const instead = above ? `, such as ${ctx.who(above, map)}` : '';
+                out.push({
+                    code: 'escalation-cycle', element: decision.qualifiedName, location: decision.location,
+                    message: sentence(span, `${ctx.decision(decision)} escalates to ${ctx.who(target, map)}, who already has the final say over it: an appeal would go back to whoever decided. Escalate to someone above them${instead}.`),
+                    data: { escalate: writtenName(target, map), suggestion: above ? writtenName(above, map) : undefined }
+                });
+            }
+        }
+    }
+}

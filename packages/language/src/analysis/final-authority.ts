@@ -1,0 +1,139 @@
+import type { DecisionModel, MapModel, RoleModel } from '../model/types.js';
+import { AnalysisContext, boundsOf, boundsText, listWords, writtenName } from './context.js';
+import type { Finding } from './finding.js';
+import type { Period } from './phase-timeline.js';
+
+/**
+ * Who has the last word, phase by phase: gaps (no-final-authority), conflicts
+ * (multiple-final-authority), required levels nobody holds, and final holders who
+ * cannot act (vacant-final-authority). One finding per run of consecutive phases.
+ */
+export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[]): void {
+    const final = ctx.finalLevel(map);
+    const timeline = ctx.timeline(map);
+    const what = ctx.decision(decision);
+    const base = { element: decision.qualifiedName, location: decision.location };
+
+    for (const level of map.scheme.levels.filter(l => l.required && !l.final)) {
+        for (const run of timeline.runs(p => timeline.holdersAt(decision, level.name, p).length === 0)) {
+            if (!run.value) continue;
+            const span = timeline.describeSpan(run.first, run.last);
+            const bounds = boundsOf(timeline, run.first, run.last);
+            out.push({
+                ...base, code: 'missing-required-level',
+                message: sentence(span, `nobody holds '${level.name}' for ${what}, and the ${map.scheme.name} scheme requires it ("${level.title}"). Add '${level.name} <who>${boundsText(bounds)}' to the decision.`),
+                data: { level: level.name, ...bounds }
+            });
+        }
+    }
+
+    if (!final) return;
+    const verb = final.name === 'decide' ? 'decides' : `holds '${final.name}' (the final say) over`;
+
+    for (const run of timeline.runs(p => timeline.finalHolders(decision, p).length === 0)) {
+        if (!run.value) continue;
+        const span = timeline.describeSpan(run.first, run.last);
+        const bounds = boundsOf(timeline, run.first, run.last);
+        const candidates = gapCandidates(ctx, map, decision, timeline.periods.slice(run.first, run.last + 1));
+        const offer = candidates.length ? ` (for example ${listWords(candidates.slice(0, 3))})` : '';
+        const message = span
+            ? `${span} nobody ${verb} ${what}: authority is lost in the handover. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
+            : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add a '${final.name}' line naming who makes the call${offer}.`;
+        out.push({ ...base, code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates } });
+    }
+
+    if (decision.pattern !== 'collaborative') {
+        const runs = timeline.runs(p => timeline.finalHolders(decision, p).sort().join('\u0000'));
+        for (const run of runs) {
+            const holders = run.value ? run.value.split('\u0000') : [];
+            if (holders.length < 2) continue;
+            const span = timeline.describeSpan(run.first, run.last);
+            const previous = demotionLevel(map, final.index);
+            const others = holders.length === 2 ? 'the other' : 'the others';
+            const demote = previous ? `move ${others} to '${previous.name}'` : `remove ${others}`;
+            const names = listWords(holders.map(h => ctx.who(h, map)));
+            out.push({
+                ...base, code: 'multiple-final-authority',
+                message: sentence(span, `${names} ${holders.length === 2 ? 'both' : 'all'} hold '${final.name}' for ${what}, so it is unclear who has the last word. Keep one at '${final.name}' and ${demote}, or add 'pattern collaborative' if they truly decide together.`),
+                data: { level: final.name, holders: holders.map(h => writtenName(h, map)), previousLevel: previous?.name, ...boundsOf(timeline, run.first, run.last) }
+            });
+        }
+    }
+
+    const unable = new Set<string>();
+    for (const period of timeline.periods) {
+        for (const holder of timeline.finalHolders(decision, period)) {
+            const role = ctx.holder(holder);
+            if (role?.type === 'role' && cannotAct(role)) unable.add(holder);
+        }
+    }
+    for (const name of unable) {
+        const role = ctx.holder(name) as RoleModel;
+        for (const run of timeline.runs(p => timeline.finalHolders(decision, p).includes(name))) {
+            if (!run.value) continue;
+            const span = timeline.describeSpan(run.first, run.last);
+            const why = role.vacant ? 'the role is vacant' : 'the role has no seats';
+            out.push({
+                ...base, code: 'vacant-final-authority',
+                message: sentence(span, `${ctx.who(name, map)} has the final say over ${what}, but ${why}, so nobody can make this decision. Name an interim decider, or fill the role.`),
+                data: { level: final.name, holder: writtenName(name, map), ...boundsOf(timeline, run.first, run.last) }
+            });
+        }
+    }
+}
+
+/** `team-without-rule`: a team with the last word must say how its members reach it. */
+export function checkTeamRules(ctx: AnalysisContext, out: Finding[]): void {
+    const decidedBy = new Map<string, DecisionModel[]>();
+    for (const map of ctx.model.maps) {
+        const timeline = ctx.timeline(map);
+        for (const decision of map.decisions) {
+            const holders = new Set(timeline.periods.flatMap(p => timeline.finalHolders(decision, p)));
+            for (const holder of holders) decidedBy.set(holder, [...(decidedBy.get(holder) ?? []), decision]);
+        }
+    }
+    for (const map of ctx.model.maps) {
+        for (const team of map.teams) {
+            const decisions = decidedBy.get(team.qualifiedName);
+            if (!decisions || team.rule) continue;
+            const more = decisions.length > 1 ? ` and ${decisions.length - 1} more decision${decisions.length > 2 ? 's' : ''}` : '';
+            out.push({
+                code: 'team-without-rule', element: team.qualifiedName, location: team.location,
+                message: `${ctx.who(team.qualifiedName, map)} has the final say over ${ctx.decision(decisions[0])}${more}, but no rule for how its members decide. Add 'rule consensus', 'majority', 'unanimous', 'chair' or 'vote 2/3' to the team.`,
+                data: { team: team.name, decisions: decisions.map(d => d.qualifiedName) }
+            });
+        }
+    }
+}
+
+/** Where a second decider can go: the nearest earlier level that is not a veto (a veto is nearly a decision). */
+export function demotionLevel(map: MapModel, finalIndex: number) {
+    const before = map.scheme.levels.slice(0, finalIndex).reverse();
+    return before.find(l => !l.veto) ?? before[0];
+}
+
+function cannotAct(role: RoleModel): boolean {
+    return role.vacant || role.seats === 0;
+}
+
+/**
+ * Who could plausibly fill a gap: those who recommend in the gap, the escalation target,
+ * whoever decides in the other phases, and the map's principal-like administrators.
+ */
+function gapCandidates(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, periods: Period[]): string[] {
+    const timeline = ctx.timeline(map);
+    const first = map.scheme.levels[0];
+    const names: string[] = [];
+    if (first && !first.final) for (const p of periods) names.push(...timeline.holdersAt(decision, first.name, p));
+    if (decision.escalate) names.push(decision.escalate);
+    for (const p of timeline.periods) names.push(...timeline.finalHolders(decision, p));
+    const admins = map.roles.filter(r => r.kind === 'administrator');
+    const heads = admins.filter(r => /principal|head|director|superintendent/i.test(`${r.name} ${r.title}`));
+    names.push(...(heads.length ? heads : admins).map(r => r.qualifiedName));
+    return [...new Set(names.map(n => writtenName(n, map)))];
+}
+
+/** Starts a sentence with the span ("From Expansion on, ...") or with a capital. */
+export function sentence(span: string | undefined, rest: string): string {
+    return span ? `${span}, ${rest}` : rest.charAt(0).toUpperCase() + rest.slice(1);
+}

@@ -1,0 +1,120 @@
+import type { DecisionModel, MapModel, RoleModel } from '../model/types.js';
+import { AnalysisContext, listWords } from './context.js';
+import type { Finding } from './finding.js';
+
+/** Every decision of the workspace with the map it belongs to. */
+function allDecisions(ctx: AnalysisContext): Array<{ decision: DecisionModel; map: MapModel }> {
+    return ctx.model.maps.flatMap(map => map.decisions.map(decision => ({ decision, map })));
+}
+
+/** Titles of the first few items, then "and N more". */
+function some(titles: readonly string[], shown = 3): string {
+    const quoted = titles.map(t => `'${t}'`);
+    if (quoted.length <= shown) return listWords(quoted);
+    return `${quoted.slice(0, shown).join(', ')} and ${quoted.length - shown} more`;
+}
+
+/**
+ * `overloaded-role`: a teacher role that alone holds the scheme's first level, a veto or the
+ * final level in more decisions than its time allows. Shared and team assignments do not
+ * count: they are the distribution the seed asks for.
+ */
+export function checkOverload(ctx: AnalysisContext, out: Finding[]): void {
+    const maxDecisions = ctx.config.threshold('overloaded-role', 'maxDecisions');
+    const perDecision = ctx.config.threshold('overloaded-role', 'releasePercentPerDecision');
+    const carried = new Map<string, DecisionModel[]>();
+    for (const { decision, map } of allDecisions(ctx)) {
+        const timeline = ctx.timeline(map);
+        const levels = map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
+        const alone = new Set<string>();
+        for (const period of timeline.periods) {
+            for (const level of levels) {
+                const holders = [...new Set(timeline.holdersAt(decision, level.name, period))];
+                if (holders.length === 1) alone.add(holders[0]);
+            }
+        }
+        for (const holder of alone) carried.set(holder, [...(carried.get(holder) ?? []), decision]);
+    }
+    for (const map of ctx.model.maps) {
+        for (const role of map.roles) {
+            if (role.kind !== 'teacher') continue;
+            const decisions = carried.get(role.qualifiedName) ?? [];
+            const bonus = role.release !== undefined && perDecision > 0 ? Math.floor(role.release / perDecision) : 0;
+            const limit = maxDecisions + bonus;
+            if (decisions.length <= limit) continue;
+            const time = role.release !== undefined
+                ? `with ${role.release}% release time it can carry ${limit}`
+                : `with no release time it can carry ${limit}`;
+            out.push({
+                code: 'overloaded-role', element: role.qualifiedName, location: role.location,
+                message: `${ctx.who(role.qualifiedName, map)} alone proposes, vetoes or decides ${decisions.length} decisions (${some(decisions.map(d => d.title))}), but ${time} alongside teaching. Share some of them with a team or another role, or give the role more release time (each ${perDecision}% adds one decision).`,
+                data: { count: decisions.length, limit, decisions: decisions.map(d => d.qualifiedName) }
+            });
+        }
+    }
+}
+
+/**
+ * `concentrated-authority`: in a map with enough decisions, nearly all final say rests with
+ * administrators alone. A decision counts when everyone who ever holds its final level, over
+ * all its phases, is an administrator role: a decision being handed over to teachers does not.
+ */
+export function checkConcentration(ctx: AnalysisContext, map: MapModel, out: Finding[]): void {
+    const minDecisions = ctx.config.threshold('concentrated-authority', 'minDecisions');
+    const maxShare = ctx.config.threshold('concentrated-authority', 'maxAdministratorShare');
+    const total = map.decisions.length;
+    if (total === 0 || total < minDecisions) return;
+    const timeline = ctx.timeline(map);
+    const concentrated = map.decisions.filter(decision => {
+        const holders = new Set(timeline.periods.flatMap(p => timeline.finalHolders(decision, p)));
+        return holders.size > 0 && [...holders].every(h => {
+            const holder = ctx.holder(h);
+            return holder?.type === 'role' && holder.kind === 'administrator';
+        });
+    });
+    const share = (concentrated.length * 100) / total;
+    if (share <= maxShare) return;
+    out.push({
+        code: 'concentrated-authority', element: map.name, location: map.location,
+        message: `In '${map.title}', administrators alone have the final say over ${concentrated.length} of ${total} decisions (${Math.round(share)}%): tasks are distributed, influence is not. Give teacher leaders or teams the final say over some of them (more than ${maxShare}% is flagged).`,
+        data: { count: concentrated.length, total, decisions: concentrated.map(d => d.qualifiedName) }
+    });
+}
+
+/**
+ * `single-point-of-failure`: one person, with no backup, who alone decides in many domains.
+ * Domains are counted by the innermost domain of each decision, across the workspace.
+ */
+export function checkSinglePoints(ctx: AnalysisContext, out: Finding[]): void {
+    const minDomains = ctx.config.threshold('single-point-of-failure', 'minDomains');
+    const domainsOf = new Map<string, Set<string>>();
+    for (const { decision, map } of allDecisions(ctx)) {
+        const timeline = ctx.timeline(map);
+        const domain = decision.domainPath[decision.domainPath.length - 1];
+        if (!domain) continue;
+        for (const period of timeline.periods) {
+            const holders = timeline.finalHolders(decision, period);
+            if (holders.length !== 1) continue;
+            const set = domainsOf.get(holders[0]) ?? new Set<string>();
+            set.add(domain);
+            domainsOf.set(holders[0], set);
+        }
+    }
+    for (const map of ctx.model.maps) {
+        for (const role of map.roles) {
+            if (!isOnePerson(role) || role.backup) continue;
+            const domains = [...(domainsOf.get(role.qualifiedName) ?? [])];
+            if (domains.length === 0 || domains.length < minDomains) continue;
+            out.push({
+                code: 'single-point-of-failure', element: role.qualifiedName, location: role.location,
+                message: `${ctx.who(role.qualifiedName, map)} is one person with no backup, and the only one with the final say in ${domains.length} domains (${some(domains.map(d => ctx.model.domain(d)?.title ?? d))}). When they are away, these decisions stop. Name a 'backup' for the role, or share some of these decisions.`,
+                data: { domains }
+            });
+        }
+    }
+}
+
+/** At most one named holder and at most one seat. */
+function isOnePerson(role: RoleModel): boolean {
+    return role.people.length <= 1 && (role.seats === undefined || role.seats === 1);
+}
