@@ -86,7 +86,8 @@ export function friendlyParserMessage(message: string, context: SyntaxContext = 
             .map(token => describeToken(token.replace(/^'|'$/g, '')));
         const unique = [...new Set(options)];
         const list = unique.length > 0 && unique.length <= 10 ? joinOr(unique) : undefined;
-        const subject = ALTERNATIVE_SUBJECTS[rule ?? ''];
+        const subject = ALTERNATIVE_SUBJECTS[rule ?? '']
+            ?? Object.entries(SUBJECT_BY_OPTION).find(([option]) => unique.includes(`'${option}'`))?.[1];
         if (found === '') {
             return list ? `The file ends too early: expected ${list} here.` : 'The file ends too early.';
         }
@@ -95,6 +96,16 @@ export function friendlyParserMessage(message: string, context: SyntaxContext = 
     }
     return message;
 }
+
+/** The same, by one of the words offered (for lists written inside a larger rule). */
+const SUBJECT_BY_OPTION: Record<string, string> = {
+    administrator: 'a kind of role',
+    consensus: 'a way for a team to decide',
+    months: 'a unit of time',
+    yearly: 'a review cadence',
+    collaborative: 'a distribution pattern',
+    ratified: 'a status'
+};
 
 /** What the words of a closed list are, by grammar rule. */
 const ALTERNATIVE_SUBJECTS: Record<string, string> = {
