@@ -1,0 +1,70 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { GeneratorError } from '../generator-error.js';
+
+/**
+ * A charter template and the partials it may include, read into memory before
+ * rendering. Liquid then renders from this mapping alone and never touches the file
+ * system, so a template can reach no file outside its folder.
+ */
+export interface TemplateSet {
+    /** Name of the entry template within `files` (for messages and lookups). */
+    entry: string;
+    /** File name (relative to the folder, forward slashes) to template text. */
+    files: Record<string, string>;
+    /** Where the folder is, for messages. */
+    folder: string;
+}
+
+const MAX_FILES = 200;
+const MAX_BYTES = 1_000_000;
+
+/** The templates shipped with Remit (`charter.md.liquid`, `charter.html.liquid`). */
+export function builtinTemplateFolder(): string {
+    // src/charter or dist/charter: the templates folder sits beside both.
+    return fileURLToPath(new URL('../../templates/', import.meta.url));
+}
+
+export async function builtinTemplate(format: 'md' | 'html'): Promise<TemplateSet> {
+    return loadTemplateFolder(path.join(builtinTemplateFolder(), `charter.${format}.liquid`));
+}
+
+/**
+ * Reads a template file and the other `.liquid` files of its folder (and sub-folders).
+ * Links that lead outside the folder are ignored.
+ */
+export async function loadTemplateFolder(templateFile: string): Promise<TemplateSet> {
+    const entryPath = path.resolve(templateFile);
+    const stat = await fs.stat(entryPath).catch(() => undefined);
+    if (!stat?.isFile()) throw new GeneratorError(`${templateFile}: no such template file. Give the path of a .liquid file.`);
+    const folder = await fs.realpath(path.dirname(entryPath));
+    const files: Record<string, string> = {};
+    let count = 0;
+    const visit = async (dir: string): Promise<void> => {
+        const entries = await fs.readdir(dir, { withFileTypes: true });
+        entries.sort((a, b) => a.name.localeCompare(b.name));
+        for (const entry of entries) {
+            const full = path.join(dir, entry.name);
+            const real = await fs.realpath(full).catch(() => undefined);
+            if (!real || !isInside(folder, real)) continue;
+            const info = await fs.stat(real);
+            if (info.isDirectory()) {
+                if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await visit(full);
+            } else if (entry.name.endsWith('.liquid') && info.size <= MAX_BYTES && ++count <= MAX_FILES) {
+                files[path.relative(folder, full).split(path.sep).join('/')] = await fs.readFile(real, 'utf8');
+            }
+        }
+    };
+    await visit(folder);
+    const entry = path.relative(folder, await fs.realpath(entryPath)).split(path.sep).join('/');
+    if (!(entry in files)) {
+        files[entry] = await fs.readFile(entryPath, 'utf8');
+    }
+    return { entry, files, folder };
+}
+
+function isInside(folder: string, file: string): boolean {
+    const relative = path.relative(folder, file);
+    return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
+}

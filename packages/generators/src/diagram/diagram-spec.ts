@@ -1,0 +1,270 @@
+import type { LevelModel, WorkspaceModel } from '@remit/language';
+import type { Finding } from '../findings.js';
+import { GeneratorError } from '../generator-error.js';
+import { buildMapView, lowerFirst, selectMap, type DecisionView, type MapView } from '../view-model.js';
+import { wrapText } from './text-metrics.js';
+
+/**
+ * What a diagram shows, before layout: boxes with their lines of text and sizes, and
+ * arrows with their labels. Built from the shared map view; laid out by ELK
+ * (elk-graph.ts) and drawn by render-svg.ts.
+ */
+export interface DiagramSpec {
+    title: string;
+    /** One or two plain sentences for screen readers (the SVG's <desc>). */
+    description: string;
+    legend: LegendItem[];
+    nodes: DiagramNode[];
+    edges: DiagramEdge[];
+}
+
+export type NodeKind = 'role' | 'team' | 'decision' | 'domain' | 'step' | 'other';
+
+export interface TextLine {
+    text: string;
+    size: number;
+    weight?: 'bold';
+    /** The element this line names, for a click in a preview. */
+    element?: string;
+    tone?: 'muted' | 'problem';
+}
+
+export interface DiagramNode {
+    id: string;
+    kind: NodeKind;
+    /** Qualified name of the map element the box stands for. */
+    element?: string;
+    lines: TextLine[];
+    width: number;
+    height: number;
+    emphasis?: 'final' | 'problem' | 'focus';
+    children?: DiagramNode[];
+}
+
+export interface DiagramEdge {
+    id: string;
+    source: string;
+    target: string;
+    label?: string;
+    labelWidth?: number;
+    color: string;
+    /** Final authority is drawn thick. */
+    strong: boolean;
+    /** Holds only in some phases (dashed), or a sequence / escalation link (dotted). */
+    dash?: 'phased' | 'link';
+}
+
+export interface LegendItem {
+    label: string;
+    color: string;
+    strong?: boolean;
+    dash?: 'phased' | 'link';
+    box?: 'problem';
+}
+
+export interface DiagramOptions {
+    /** The map to draw; the first map when left out. */
+    map?: string;
+    /** Draw the map as it stands in this phase. */
+    phase?: string;
+    /** Draw one decision's flow through its levels and `after` links. */
+    decision?: string;
+}
+
+const PADDING = 10;
+const LINE = 1.3;
+const HOLDER_WIDTH = 190;
+const DECISION_WIDTH = 220;
+const TITLE_SIZE = 13;
+const SMALL = 11;
+
+export const PROBLEM_COLOR = '#b42318';
+const FINAL_COLOR = '#102a43';
+const VETO_COLOR = '#c2410c';
+const PALETTE = ['#2563eb', '#0f766e', '#7c3aed', '#64748b', '#a16207', '#be185d'];
+
+/** A colour per level: final dark, veto orange, the rest from a fixed palette in scheme order. */
+export function levelColors(levels: readonly LevelModel[]): Map<string, string> {
+    const colors = new Map<string, string>();
+    let next = 0;
+    for (const level of levels) {
+        colors.set(level.name, level.final ? FINAL_COLOR : level.veto ? VETO_COLOR : PALETTE[next++ % PALETTE.length]);
+    }
+    return colors;
+}
+
+export function buildDiagramSpec(workspace: WorkspaceModel, findings: readonly Finding[], options: DiagramOptions = {}): DiagramSpec {
+    const mapName = options.map ?? (options.decision?.includes('.') ? options.decision.split('.')[0] : undefined);
+    const map = options.decision && !mapName ? mapOfDecision(workspace, options.decision) : selectMap(workspace, mapName);
+    const view = buildMapView(workspace, map, findings, { phase: options.phase });
+    if (options.decision) {
+        const wanted = options.decision.includes('.') ? options.decision : `${map.name}.${options.decision}`;
+        const decision = view.decisions.find(d => d.decision.qualifiedName === wanted);
+        if (!decision) {
+            throw new GeneratorError(`Map '${map.name}' has no decision named '${options.decision.split('.').pop()}'. `
+                + `Its decisions are: ${view.decisions.map(d => d.decision.name).join(', ') || 'none'}.`);
+        }
+        return decisionFlowSpec(view, decision);
+    }
+    return mapSpec(view);
+}
+
+function mapOfDecision(workspace: WorkspaceModel, name: string) {
+    const maps = workspace.maps.filter(m => m.decisions.some(d => d.name === name));
+    if (maps.length === 1) return maps[0];
+    if (maps.length > 1) {
+        throw new GeneratorError(`Several maps have a decision named '${name}' (${maps.map(m => m.name).join(', ')}). Write it as Map.${name}, or choose the map with --map.`);
+    }
+    throw new GeneratorError(`No map has a decision named '${name}'.`);
+}
+
+function box(id: string, kind: NodeKind, lines: TextLine[], width: number, element?: string): DiagramNode {
+    const wrapped: TextLine[] = lines.flatMap(line => wrapText(line.text, width - 2 * PADDING, line.size).map(text => ({ ...line, text })));
+    const height = Math.ceil(2 * PADDING + wrapped.reduce((sum, l) => sum + l.size * LINE, 0));
+    return { id, kind, element, lines: wrapped, width, height };
+}
+
+function problemLines(decision: DecisionView): TextLine[] {
+    const lines: TextLine[] = [];
+    if (decision.gap) lines.push({ text: '⚠ Gap: nobody holds final authority', size: SMALL, weight: 'bold', tone: 'problem' });
+    if (decision.conflict) lines.push({ text: '⚠ Conflict: more than one final authority', size: SMALL, weight: 'bold', tone: 'problem' });
+    return lines;
+}
+
+function decisionBox(id: string, decision: DecisionView): DiagramNode {
+    const lines: TextLine[] = [{ text: decision.decision.title, size: TITLE_SIZE, weight: 'bold', element: decision.decision.qualifiedName }];
+    if (decision.unratified) lines.push({ text: `Status: ${decision.decision.status}`, size: SMALL, tone: 'muted' });
+    lines.push(...problemLines(decision));
+    const node = box(id, 'decision', lines, DECISION_WIDTH, decision.decision.qualifiedName);
+    if (decision.gap || decision.conflict) node.emphasis = 'problem';
+    return node;
+}
+
+function legendFor(view: MapView, colors: Map<string, string>, phased: boolean): LegendItem[] {
+    const items: LegendItem[] = view.levels.map(level => ({
+        label: level.final ? `${level.name} (final authority)` : level.veto ? `${level.name} (can block)` : level.name,
+        color: colors.get(level.name)!,
+        strong: level.final
+    }));
+    if (phased) items.push({ label: 'only in some phases', color: '#52606d', dash: 'phased' });
+    return items;
+}
+
+function describe(view: MapView, holders: number): string {
+    const gaps = view.decisions.filter(d => d.gap).map(d => d.decision.title);
+    const conflicts = view.decisions.filter(d => d.conflict).map(d => d.decision.title);
+    const parts = [`${holders} roles and teams hold authority over ${view.decisions.length} decisions in ${view.domains.length} domains of ${view.map.title}`
+        + (view.phase ? `, as it stands in the phase ${view.phase.title}.` : '.')];
+    if (gaps.length) parts.push(`Nobody holds final authority over: ${gaps.join('; ')}.`);
+    if (conflicts.length) parts.push(`More than one final authority over: ${conflicts.join('; ')}.`);
+    return parts.join(' ');
+}
+
+function mapSpec(view: MapView): DiagramSpec {
+    const colors = levelColors(view.levels);
+    const holders = view.holders.filter(h => h.holdings.length > 0);
+    const nodes: DiagramNode[] = [];
+    const holderId = new Map<string, string>();
+    holders.forEach((h, i) => {
+        const id = `h${i + 1}`;
+        holderId.set(h.name, id);
+        const lines: TextLine[] = [{ text: h.label, size: TITLE_SIZE, weight: 'bold', element: h.name }];
+        const role = h.holder.type === 'role' ? h.holder : undefined;
+        const facts = [h.kind === 'team' ? 'team' : h.kind, role?.seats !== undefined ? `${role.seats} seats` : '', role?.release !== undefined ? `${role.release}% release` : '', role?.vacant ? 'vacant' : '']
+            .filter(Boolean).join(' · ');
+        if (facts) lines.push({ text: facts, size: SMALL, tone: 'muted' });
+        const node = box(id, h.kind === 'team' ? 'team' : 'role', lines, HOLDER_WIDTH, h.name);
+        if (h.holdings.some(x => x.level.final)) node.emphasis = 'final';
+        nodes.push(node);
+    });
+    const decisionId = new Map<string, string>();
+    view.decisions.forEach((d, i) => decisionId.set(d.decision.qualifiedName, `d${i + 1}`));
+    // Domains nest: build each domain's box with its decisions and its sub-domains.
+    const domainNodes: DiagramNode[] = [];
+    const stack: Array<{ depth: number; node: DiagramNode }> = [];
+    view.domains.forEach((domain, i) => {
+        const header = box(`g${i + 1}`, 'domain', [{ text: domain.domain.title, size: TITLE_SIZE, weight: 'bold', element: domain.domain.qualifiedName }], DECISION_WIDTH + 40, domain.domain.qualifiedName);
+        header.children = domain.decisions.map(d => decisionBox(decisionId.get(d.decision.qualifiedName)!, d));
+        while (stack.length && stack[stack.length - 1].depth >= domain.depth) stack.pop();
+        if (stack.length) stack[stack.length - 1].node.children!.push(header);
+        else domainNodes.push(header);
+        stack.push({ depth: domain.depth, node: header });
+    });
+    nodes.push(...domainNodes);
+    for (const d of view.decisions) if (!d.domain) nodes.push(decisionBox(decisionId.get(d.decision.qualifiedName)!, d));
+
+    const edges: DiagramEdge[] = [];
+    let phased = false;
+    for (const d of view.decisions) {
+        for (const step of d.steps) {
+            for (const holding of step.holders) {
+                const source = holderId.get(holding.holder);
+                if (!source) continue;
+                const label = holding.when ? `${step.level.name}, ${lowerFirst(holding.when)}` : step.level.name;
+                if (holding.when) phased = true;
+                edges.push({
+                    id: `e${edges.length + 1}`, source, target: decisionId.get(d.decision.qualifiedName)!, label,
+                    color: colors.get(step.level.name)!, strong: step.level.final, dash: holding.when ? 'phased' : undefined
+                });
+            }
+        }
+    }
+    const title = view.phase ? `${view.map.title}: who holds what in ${view.phase.title}` : `${view.map.title}: who holds what`;
+    const legend = legendFor(view, colors, phased);
+    if (view.decisions.some(d => d.gap || d.conflict)) legend.push({ label: 'gap or conflict', color: PROBLEM_COLOR, box: 'problem' });
+    return { title, description: describe(view, holders.length), legend, nodes, edges };
+}
+
+function decisionFlowSpec(view: MapView, decision: DecisionView): DiagramSpec {
+    const colors = levelColors(view.levels);
+    const nodes: DiagramNode[] = [];
+    const edges: DiagramEdge[] = [];
+    const link = (source: string, target: string, label: string, color = '#52606d') =>
+        edges.push({ id: `e${edges.length + 1}`, source, target, label, color, strong: false, dash: 'link' });
+
+    const steps = decision.steps.filter(s => s.holders.length > 0);
+    const stepIds: string[] = [];
+    steps.forEach((step, i) => {
+        const id = `s${i + 1}`;
+        stepIds.push(id);
+        const lines: TextLine[] = [{ text: `${i + 1}. ${step.level.name}${step.level.final ? ' (final authority)' : step.level.veto ? ' (can block)' : ''}`, size: SMALL, weight: 'bold', tone: 'muted' }];
+        for (const h of step.holders) {
+            lines.push({ text: h.when ? `${h.label} (${lowerFirst(h.when)})` : h.label, size: TITLE_SIZE, weight: 'bold', element: h.holder });
+        }
+        const node = box(id, 'step', lines, DECISION_WIDTH, decision.decision.qualifiedName);
+        if (step.level.final) node.emphasis = 'final';
+        nodes.push(node);
+        if (i > 0) edges.push({ id: `e${edges.length + 1}`, source: stepIds[i - 1], target: id, label: 'then', color: colors.get(step.level.name)!, strong: step.level.final });
+    });
+    const focus = decisionBox('d0', decision);
+    focus.emphasis = decision.gap || decision.conflict ? 'problem' : 'focus';
+    nodes.unshift(focus);
+    if (stepIds.length) edges.unshift({ id: 'e0', source: 'd0', target: stepIds[0], label: 'starts with', color: '#52606d', strong: false });
+    const last = stepIds.find((_, i) => steps[i].level.final) ?? stepIds[stepIds.length - 1] ?? 'd0';
+    const sequenceNode = (id: string, name: string, label: string) => {
+        const other = view.decisions.find(d => d.decision.qualifiedName === name);
+        const node = other && other.decision !== decision.decision ? decisionBox(id, other) : box(id, 'decision', [{ text: label, size: TITLE_SIZE, weight: 'bold', element: name }], DECISION_WIDTH, name);
+        nodes.push(node);
+    };
+    decision.after.forEach((before, i) => {
+        sequenceNode(`b${i + 1}`, before.name, before.label);
+        link(`b${i + 1}`, 'd0', 'comes before');
+    });
+    decision.followedBy.forEach((next, i) => {
+        sequenceNode(`a${i + 1}`, next.name, next.label);
+        link(last, `a${i + 1}`, 'then');
+    });
+    if (decision.escalate) {
+        nodes.push(box('x1', 'other', [{ text: 'Appeals and deadlocks go to', size: SMALL, tone: 'muted' }, { text: decision.escalate.label, size: TITLE_SIZE, weight: 'bold', element: decision.escalate.name }], HOLDER_WIDTH, decision.escalate.name));
+        link(last, 'x1', 'escalates to', PROBLEM_COLOR);
+    }
+    const legend = legendFor(view, colors, steps.some(s => s.holders.some(h => h.when)));
+    legend.push({ label: 'sequence or escalation', color: '#52606d', dash: 'link' });
+    const title = `${decision.decision.title}${view.phase ? ` in ${view.phase.title}` : ''}`;
+    const stepWords = steps.map(s => `${s.level.name}: ${s.holders.map(h => h.label).join(', ')}`).join('; ');
+    const description = `How the decision "${decision.decision.title}" of ${view.map.title} is taken, level by level. ${stepWords || 'Nobody holds any level.'}`
+        + (decision.after.length ? ` It is taken after: ${decision.after.map(a => a.label).join('; ')}.` : '')
+        + (decision.gap ? ' Nobody holds final authority over it.' : '')
+        + (decision.conflict ? ' More than one role holds final authority over it.' : '');
+    return { title, description, legend, nodes, edges };
+}

@@ -1,0 +1,13 @@
+import type { WorkspaceModel } from '@remit/language';
+import type { Finding } from '../findings.js';
+import { buildDiagramSpec, type DiagramOptions } from './diagram-spec.js';
+import { layoutDiagram } from './elk-graph.js';
+import { renderSvg } from './render-svg.js';
+
+/**
+ * The diagram of a map (or, with `decision`, of one decision's flow) as SVG text.
+ * Same model, same findings, same options: same bytes.
+ */
+export async function renderDiagramSvg(workspace: WorkspaceModel, findings: readonly Finding[], options: DiagramOptions = {}): Promise<string> {
+    return renderSvg(await layoutDiagram(buildDiagramSpec(workspace, findings, options)));
+}

@@ -1,0 +1,119 @@
+import type { WorkspaceModel } from '@remit/language';
+import { escapeCsv, escapeHtml, escapeMarkdownCell } from '../escape.js';
+import type { Finding } from '../findings.js';
+import { htmlPage } from '../html-page.js';
+import { buildMapView, lowerFirst, selectMap, type DecisionView, type HolderView, type MapView } from '../view-model.js';
+
+export type MatrixFormat = 'md' | 'csv' | 'html';
+
+export interface MatrixOptions {
+    /** The map to draw; the first map when left out. */
+    map?: string;
+    /** Show the map as it stands in this phase. */
+    phase?: string;
+    format?: MatrixFormat;
+}
+
+/**
+ * The responsibility matrix: one row per decision, grouped by domain, one column per
+ * role or team that holds anything; a cell lists the levels the holder has in the
+ * decision (with the phases, when a holding does not last the map's whole life).
+ */
+export function renderMatrix(workspace: WorkspaceModel, findings: readonly Finding[], options: MatrixOptions = {}): string {
+    const view = buildMapView(workspace, selectMap(workspace, options.map), findings, { phase: options.phase });
+    switch (options.format ?? 'md') {
+        case 'csv': return matrixCsv(view);
+        case 'html': return matrixHtml(view);
+        default: return matrixMarkdown(view);
+    }
+}
+
+function columns(view: MapView): HolderView[] {
+    return view.holders.filter(h => h.holdings.length > 0);
+}
+
+/** Level names a holder has in a decision, with their phases: "decide (until Expansion)". */
+function cell(holder: HolderView, decision: DecisionView): string {
+    return holder.holdings
+        .filter(h => h.decision === decision)
+        .map(h => (h.when ? `${h.level.name} (${lowerFirst(h.when)})` : h.level.name))
+        .join('; ');
+}
+
+function marks(decision: DecisionView): string[] {
+    const result: string[] = [];
+    if (decision.gap) result.push('GAP: nobody decides');
+    if (decision.conflict) result.push('CONFLICT: more than one decides');
+    if (decision.unratified) result.push(decision.decision.status ?? '');
+    return result;
+}
+
+function heading(view: MapView): string {
+    return view.phase ? `${view.map.title}: who holds what in ${view.phase.title}` : `${view.map.title}: who holds what`;
+}
+
+function matrixMarkdown(view: MapView): string {
+    const holders = columns(view);
+    const lines = [`# ${escapeMarkdownCell(heading(view))}`, ''];
+    lines.push(`Levels, in the order they act: ${view.levels.map(l => `${l.name}${l.final ? ' (final)' : l.veto ? ' (can block)' : ''}`).join(', ')}.`, '');
+    const header = ['Decision', ...holders.map(h => escapeMarkdownCell(h.label))];
+    lines.push(`| ${header.join(' | ')} |`, `|${header.map(() => '---').join('|')}|`);
+    for (const domain of view.domains) {
+        if (domain.decisions.length === 0) continue;
+        lines.push(`| **${escapeMarkdownCell(domain.path.join(' › '))}** |${holders.map(() => ' ').join('|')}|`);
+        for (const decision of domain.decisions) {
+            const flags = marks(decision).map(m => ` **${escapeMarkdownCell(m)}**`).join('');
+            const cells = holders.map(h => escapeMarkdownCell(cell(h, decision)));
+            lines.push(`| ${escapeMarkdownCell(decision.decision.title)}${flags} | ${cells.join(' | ')} |`);
+        }
+    }
+    return `${lines.join('\n')}\n`;
+}
+
+function matrixCsv(view: MapView): string {
+    const holders = columns(view);
+    const rows: string[][] = [['Domain', 'Decision', 'Decision name', 'Notes', ...holders.map(h => h.label)]];
+    for (const decision of view.decisions) {
+        rows.push([
+            decision.domain?.path.join(' / ') ?? '',
+            decision.decision.title,
+            decision.decision.qualifiedName,
+            marks(decision).join('; '),
+            ...holders.map(h => cell(h, decision))
+        ]);
+    }
+    // CRLF is what RFC 4180 and spreadsheets expect; it is the same on every OS.
+    return rows.map(row => row.map(escapeCsv).join(',')).join('\r\n') + '\r\n';
+}
+
+function matrixHtml(view: MapView): string {
+    const holders = columns(view);
+    const head = holders.map(h => `<th scope="col" data-element="${escapeHtml(h.name)}">${escapeHtml(h.label)}</th>`).join('');
+    const body: string[] = [];
+    for (const domain of view.domains) {
+        if (domain.decisions.length === 0) continue;
+        body.push(`<tr class="domain"><th scope="rowgroup" colspan="${holders.length + 1}">${escapeHtml(domain.path.join(' › '))}</th></tr>`);
+        for (const decision of domain.decisions) {
+            const flags = marks(decision).map(m => ` <span class="${decision.gap || decision.conflict ? 'flag' : 'draft'}">${escapeHtml(m)}</span>`).join('');
+            const cells = holders.map(h => {
+                const text = cell(h, decision);
+                const final = h.holdings.some(x => x.decision === decision && x.level.final);
+                return `<td${final ? ' class="final"' : ''}>${escapeHtml(text)}</td>`;
+            }).join('');
+            body.push(`<tr data-element="${escapeHtml(decision.decision.qualifiedName)}"><th scope="row">${escapeHtml(decision.decision.title)}${flags}</th>${cells}</tr>`);
+        }
+    }
+    const html = `<h1>${escapeHtml(heading(view))}</h1>
+<p class="muted">Levels, in the order they act: ${escapeHtml(view.levels.map(l => l.name).join(', '))}. Final authority is shaded.</p>
+<table class="matrix">
+<thead><tr><th scope="col">Decision</th>${head}</tr></thead>
+<tbody>
+${body.join('\n')}
+</tbody>
+</table>
+`;
+    return htmlPage(heading(view), html, `.matrix td.final { background: #dceefb; font-weight: 600; }
+.matrix tr.domain th { background: #e4e7eb; }
+body { max-width: none; }
+`);
+}
