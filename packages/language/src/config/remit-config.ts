@@ -47,6 +47,9 @@ export function createConfig(overrides: Partial<Record<RuleCode, RuleOverride>>)
  * Every mistake is a RemitConfigError naming the line and the fix; nothing is silently ignored.
  */
 export function parseRemitConfig(text: string, file: string = CONFIG_FILE_NAME): RemitConfig {
+    if (text.trim() === '') {
+        throw new RemitConfigError(file, 1, 1, 'the file is empty. Write the settings, such as { "rules": { "unused-element": "off" } }, or delete the file to use the defaults.');
+    }
     let raw: unknown;
     try {
         raw = JSON.parse(text);
@@ -56,13 +59,14 @@ export function parseRemitConfig(text: string, file: string = CONFIG_FILE_NAME):
         const { line, column } = position ? lineColumnAt(text, Number(position[1])) : { line: 1, column: 1 };
         throw new RemitConfigError(file, line, column, `this is not valid JSON (${message.replace(/ in JSON at position.*$/, '')}). Check for a missing comma or quote.`);
     }
-    const at = (needle: string) => locate(text, needle);
+    const at = (needle: string, after?: string) => locate(text, needle, after);
     if (!isObject(raw)) {
         throw new RemitConfigError(file, 1, 1, 'expected an object such as { "rules": { "unused-element": "off" } }.');
     }
     for (const key of Object.keys(raw)) {
         if (key !== 'rules' && key !== '$schema') {
-            throw new RemitConfigError(file, ...at(`"${key}"`), `unknown setting '${key}'. The only setting is "rules".`);
+            const guess = closestName(key, ['rules']);
+            throw new RemitConfigError(file, ...at(`"${key}"`), `unknown setting '${key}'.${guess ? ` Did you mean "${guess}"?` : ''} The only setting is "rules".`);
         }
     }
     const rules = raw.rules ?? {};
@@ -72,7 +76,7 @@ export function parseRemitConfig(text: string, file: string = CONFIG_FILE_NAME):
     const overrides: Partial<Record<RuleCode, RuleOverride>> = {};
     for (const [code, value] of Object.entries(rules)) {
         if (!isRuleCode(code)) {
-            const guess = closestName(code, RULE_CODES);
+            const guess = closestName(code, RULE_CODES) ?? RULE_CODES.find(known => code.length >= 4 && known.startsWith(code));
             throw new RemitConfigError(file, ...at(`"${code}"`), `unknown rule '${code}'.${guess ? ` Did you mean '${guess}'?` : ''} See docs/rules.md for the list.`);
         }
         overrides[code] = parseOverride(code, value, file, at);
@@ -80,7 +84,7 @@ export function parseRemitConfig(text: string, file: string = CONFIG_FILE_NAME):
     return createConfig(overrides);
 }
 
-function parseOverride(code: RuleCode, value: unknown, file: string, at: (needle: string) => [number, number]): RuleOverride {
+function parseOverride(code: RuleCode, value: unknown, file: string, at: (needle: string, after?: string) => [number, number]): RuleOverride {
     const severityError = (given: unknown) => new RemitConfigError(file, ...at(`"${code}"`),
         `rule '${code}' has severity ${JSON.stringify(given)}; use one of ${SEVERITIES.map(s => `"${s}"`).join(', ')}.`);
     if (typeof value === 'string') {
@@ -96,12 +100,12 @@ function parseOverride(code: RuleCode, value: unknown, file: string, at: (needle
             override.severity = setting as RuleSeverity;
         } else if (key in known) {
             if (typeof setting !== 'number' || !Number.isFinite(setting) || setting < 0) {
-                throw new RemitConfigError(file, ...at(`"${key}"`), `'${key}' of rule '${code}' must be a number of 0 or more.`);
+                throw new RemitConfigError(file, ...at(`"${key}"`, `"${code}"`), `'${key}' of rule '${code}' must be a number of 0 or more.`);
             }
             override.thresholds[key] = setting;
         } else {
             const names = Object.keys(known);
-            throw new RemitConfigError(file, ...at(`"${key}"`), names.length
+            throw new RemitConfigError(file, ...at(`"${key}"`, `"${code}"`), names.length
                 ? `rule '${code}' has no setting '${key}'; its settings are "severity", ${names.map(n => `"${n}"`).join(', ')}.`
                 : `rule '${code}' has only a "severity" setting, not '${key}'.`);
         }
@@ -113,8 +117,11 @@ function isObject(value: unknown): value is Record<string, unknown> {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function locate(text: string, needle: string): [number, number] {
-    const index = text.indexOf(needle);
+/** Where `needle` is written, looking after the first `after` when given (a setting inside its rule). */
+function locate(text: string, needle: string, after?: string): [number, number] {
+    const start = after !== undefined ? Math.max(0, text.indexOf(after)) : 0;
+    let index = text.indexOf(needle, start);
+    if (index < 0) index = text.indexOf(needle);
     const { line, column } = lineColumnAt(text, Math.max(0, index));
     return [line, column];
 }
