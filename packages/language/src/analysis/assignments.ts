@@ -59,7 +59,7 @@ export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: 
             if (held.length >= 2 && !onlyFinalAndVeto) {
                 out.push({
                     code: 'redundant-assignment', element: decision.qualifiedName, location: decision.location,
-                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep '${highest(held, levelOf)}' and remove the others.`),
+                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep '${highest(held, levelOf)}' and remove ${held.length === 2 ? 'the other' : 'the others'}.`),
                     data: { holder: writtenName(holder, map), levels: held, ...bounds }
                 });
             }

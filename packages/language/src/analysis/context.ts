@@ -35,7 +35,7 @@ export class AnalysisContext {
     who(name: string, from: MapModel): string {
         const holder = this.model.holder(name);
         const written = writtenName(name, from);
-        if (!holder || holder.title === holder.name) return `'${written}'`;
+        if (!holder || (holder.title === holder.name && written === holder.name)) return `'${written}'`;
         return `'${holder.title}' (${written})`;
     }
 

@@ -37,7 +37,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
         const candidates = gapCandidates(ctx, map, decision, timeline.periods.slice(run.first, run.last + 1));
         const offer = candidates.length ? ` (for example ${listWords(candidates.slice(0, 3))})` : '';
         const message = span
-            ? `${span} nobody ${verb} ${what}: authority is lost in the handover. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
+            ? `${span} nobody ${verb} ${what}. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
             : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add a '${final.name}' line naming who makes the call${offer}.`;
         out.push({ ...base, code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates } });
     }
