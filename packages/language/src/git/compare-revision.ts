@@ -1,0 +1,60 @@
+import type { RemitConfig } from '../config/remit-config.js';
+import { diffWorkspaces } from '../diff/compare.js';
+import { renderDiff, type RenderOptions } from '../diff/render.js';
+import type { AuthorityDiff } from '../diff/types.js';
+import { checkSources, loadConfig, openWorkspace, type RemitWorkspace } from '../workspace/open-workspace.js';
+import { readRevision, selectRevision, splitRange, type SourceText } from './revision.js';
+
+/** Checks both versions as `remit check` would and compares them by meaning. */
+export async function diffSources(before: readonly SourceText[], after: readonly SourceText[], config?: RemitConfig): Promise<AuthorityDiff> {
+    return diffChecked(await checkSources(before, config), await checkSources(after, config));
+}
+
+export function diffChecked(before: RemitWorkspace, after: RemitWorkspace): AuthorityDiff {
+    return diffWorkspaces(
+        { model: before.model, diagnostics: before.diagnostics },
+        { model: after.model, diagnostics: after.diagnostics }
+    );
+}
+
+export interface RevisionCompareOptions {
+    /** The folder paths are relative to; inside the git repository. */
+    cwd: string;
+    /** Files or folders (default: `cwd`). */
+    paths?: readonly string[];
+    /** `REV` (compared with the working tree) or `REV1..REV2`; default HEAD. */
+    revision?: string;
+    /** The current text of open files, when it differs from the disk (an editor's unsaved changes). */
+    current?: readonly SourceText[];
+    config?: RemitConfig;
+}
+
+/**
+ * What changed in authority since a revision: the working tree (or `current`) against
+ * `revision`, or one revision against another. This is what "Remit: Compare with HEAD"
+ * shows; `markdown` is ready for a preview or a pull request comment.
+ */
+export async function compareWithRevision(options: RevisionCompareOptions, render: RenderOptions = {}): Promise<{ diff: AuthorityDiff; markdown: string; text: string }> {
+    const paths = options.paths ?? [];
+    const config = options.config ?? await loadConfig(options.cwd);
+    const [first, second] = splitRange(options.revision ?? 'HEAD');
+    const before = await readRevision(await selectRevision(first, paths, options.cwd));
+    let after: RemitWorkspace;
+    if (second !== undefined) {
+        after = await checkSources(await readRevision(await selectRevision(second, paths, options.cwd)), config);
+    } else if (options.current) {
+        after = await checkSources(await withOverrides(paths, options.cwd, options.current), config);
+    } else {
+        after = await openWorkspace(paths, { cwd: options.cwd, config });
+    }
+    const diff = diffChecked(await checkSources(before, config), after);
+    return { diff, markdown: renderDiff(diff, 'md', render), text: renderDiff(diff, 'text', render) };
+}
+
+/** The working tree's files with the given texts in place of what is on disk. */
+async function withOverrides(paths: readonly string[], cwd: string, current: readonly SourceText[]): Promise<SourceText[]> {
+    const onDisk = await openWorkspace(paths, { cwd });
+    const sources = new Map(onDisk.documents.map(d => [d.uri.toString(), d.textDocument.getText()]));
+    for (const source of current) sources.set(source.uri, source.text);
+    return [...sources].map(([uri, text]) => ({ uri, text }));
+}
