@@ -19,32 +19,68 @@ export async function findRemitFiles(paths: readonly string[], cwd: string): Pro
             throw new InputError(`${given}: no such file or folder. Check the path.`);
         }
         if (stat.isDirectory()) {
-            const before = found.size;
-            await walk(absolute, found);
-            if (found.size === before) throw new InputError(`${given}: no .remit files in this folder.`);
+            // Counted per folder: a folder whose maps another path already named still has maps.
+            const count = await walk(absolute, found, cwd, new Set());
+            if (count === 0) throw new InputError(`${given}: no .remit files in this folder.`);
         } else if (absolute.endsWith('.remit')) {
             found.add(absolute);
         } else {
             throw new InputError(`${given}: not a .remit file. Give .remit files or folders that contain them.`);
         }
     }
-    return [...found].sort();
+    // The same file reached twice (through a link) is one map, not two maps with one name.
+    const seen = new Set<string>();
+    const unique: string[] = [];
+    for (const file of [...found].sort()) {
+        const real = await fs.realpath(file).catch(() => file);
+        if (seen.has(real)) continue;
+        seen.add(real);
+        unique.push(file);
+    }
+    return unique;
 }
 
-async function walk(folder: string, found: Set<string>): Promise<void> {
+function shown(file: string, cwd: string): string {
+    return path.relative(cwd, file) || file;
+}
+
+/** Adds the folder's maps to `found`; returns how many it holds. */
+async function walk(folder: string, found: Set<string>, cwd: string, visited: Set<string>): Promise<number> {
+    // A linked folder that leads back to one already searched is not searched again.
+    const real = await fs.realpath(folder).catch(() => folder);
+    if (visited.has(real)) return 0;
+    visited.add(real);
     let entries;
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
     } catch {
-        throw new InputError(`${folder}: this folder cannot be read (check its permissions).`);
+        throw new InputError(`${shown(folder, cwd)}: this folder cannot be read (check its permissions).`);
     }
+    entries.sort((a, b) => a.name.localeCompare(b.name));
+    let count = 0;
     for (const entry of entries) {
         if (entry.name.startsWith('.')) continue;
         const full = path.join(folder, entry.name);
-        if (entry.isDirectory()) {
-            if (!SKIPPED_FOLDERS.has(entry.name)) await walk(full, found);
-        } else if (entry.isFile() && entry.name.endsWith('.remit')) {
+        let isDirectory = entry.isDirectory();
+        let isFile = entry.isFile();
+        if (entry.isSymbolicLink()) {
+            // Follow links: a linked map is a map. A link to nothing named *.remit is unreadable input.
+            const target = await fs.stat(full).catch(() => undefined);
+            if (!target) {
+                if (entry.name.endsWith('.remit')) {
+                    throw new InputError(`${shown(full, cwd)}: cannot be read (it is a link to something that does not exist).`);
+                }
+                continue;
+            }
+            isDirectory = target.isDirectory();
+            isFile = target.isFile();
+        }
+        if (isDirectory) {
+            if (!SKIPPED_FOLDERS.has(entry.name)) count += await walk(full, found, cwd, visited);
+        } else if (isFile && entry.name.endsWith('.remit')) {
             found.add(full);
+            count++;
         }
     }
+    return count;
 }
