@@ -41,3 +41,29 @@ function reasonOf(err: unknown): string {
     if (code === 'ENOSPC') return 'the disk is full';
     return (err as Error).message;
 }
+
+/**
+ * Creates a new file atomically and only if nothing is there yet (used by `remit new`,
+ * which writes .remit files): the text is written to a temporary file that is then
+ * hard-linked into place, which fails rather than replace an existing file.
+ */
+export async function createNewFile(file: string, text: string): Promise<void> {
+    const folder = path.dirname(file);
+    try {
+        await fs.mkdir(folder, { recursive: true });
+    } catch (err) {
+        throw new InputError(`${folder}: the folder cannot be created (${reasonOf(err)}).`);
+    }
+    const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    try {
+        await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+        await fs.link(temporary, file);
+    } catch (err) {
+        if ((err as NodeJS.ErrnoException).code === 'EEXIST') {
+            throw new InputError(`${file}: already exists and will not be overwritten. Choose another folder or --name.`);
+        }
+        throw new InputError(`${file}: cannot be written (${reasonOf(err)}).`);
+    } finally {
+        await fs.rm(temporary, { force: true }).catch(() => undefined);
+    }
+}

@@ -4,6 +4,8 @@ import { registerLsp } from './lsp.js';
 import { registerFmt } from './fmt.js';
 import { registerDiff } from './diff.js';
 import { registerTextconv } from './textconv.js';
+import { registerGenerate } from './generate.js';
+import { registerNew } from './new.js';
 
 /** Every command of the CLI, in the order `remit --help` lists them. */
 export function registerCommands(program: Command): void {
@@ -11,5 +13,7 @@ export function registerCommands(program: Command): void {
     registerFmt(program);
     registerDiff(program);
     registerTextconv(program);
+    registerGenerate(program);
+    registerNew(program);
     registerLsp(program);
 }

@@ -1,0 +1,140 @@
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import { Command, Option } from 'commander';
+import { InputError, openWorkspace, type RemitWorkspace } from '@remit/language';
+import {
+    builtinTemplate, findingsFromDiagnostics, kebab, loadTemplateFolder, renderCharter, renderDiagramSvg, renderJson,
+    renderMatrix, renderMermaid, renderReport, writeOutputFile, type Finding, type TemplateSet
+} from '@remit/generators';
+import { writeStdout } from '../output/write.js';
+import { displayPath } from '../output/paths.js';
+
+const OUTPUTS = ['diagram', 'mermaid', 'matrix', 'charter', 'json', 'report'] as const;
+type Output = typeof OUTPUTS[number];
+
+interface GenerateOptions {
+    out?: string;
+    map?: string;
+    format?: string;
+    phase?: string;
+    decision?: string;
+    template?: string;
+    config?: string;
+}
+
+const FORMATS: Record<Output, string[]> = {
+    diagram: ['svg'], mermaid: ['mmd', 'md'], matrix: ['md', 'csv', 'html'], charter: ['md', 'html'], json: ['json'], report: ['md', 'html']
+};
+
+export function registerGenerate(program: Command): void {
+    program.command('generate')
+        .description('Publish maps as a diagram (SVG), a Mermaid flowchart, a matrix, a charter, the checked model as JSON, or a report on how leadership is distributed.')
+        .addArgument(program.createArgument('<what>', 'what to generate').choices(OUTPUTS))
+        .argument('[paths...]', '.remit files or folders (searched recursively)', [])
+        .option('-o, --out <folder>', 'write files into this folder (created if missing) instead of printing')
+        .option('-m, --map <name>', 'the map to publish, when the files hold several')
+        .addOption(new Option('-f, --format <format>', 'matrix: md, csv or html; charter and report: md or html; mermaid: mmd or md'))
+        .option('-p, --phase <name>', 'show the map as it stands in this phase (diagram, mermaid, matrix, report)')
+        .option('-d, --decision <name>', 'diagram: draw one decision\'s flow through its levels')
+        .option('-t, --template <file>', 'charter: your own Liquid template (default: templates/charter.<format>.liquid if present, else the built-in one)')
+        .option('-c, --config <file>', 'rule settings (default: the nearest remit.json)')
+        .action(async (what: Output, paths: string[], options: GenerateOptions) => {
+            const cwd = process.cwd();
+            const format = options.format ?? FORMATS[what][0];
+            if (!FORMATS[what].includes(format)) {
+                throw new InputError(`${what} cannot be written as '${format}'. Use --format ${FORMATS[what].join(' or ')}.`);
+            }
+            if (options.decision !== undefined && what !== 'diagram') throw new InputError('--decision only applies to the diagram.');
+            if (options.template !== undefined && what !== 'charter') throw new InputError('--template only applies to the charter.');
+            if (options.phase !== undefined && (what === 'charter' || what === 'json')) {
+                throw new InputError(`--phase does not apply to the ${what}: it always covers every phase.`);
+            }
+            const workspace = await openWorkspace(paths, { cwd, configFile: options.config });
+            warnAboutErrors(workspace);
+            const findings = findingsFromDiagnostics(workspace.diagnostics);
+            const template = what === 'charter' ? await charterTemplate(options.template, format as 'md' | 'html', cwd) : undefined;
+
+            if (what === 'json') {
+                const text = renderJson(workspace.model, findings, { fileOf: uri => displayPath(uri, cwd) });
+                await emit(options.out, 'model.json', text, cwd);
+                return;
+            }
+            const maps = options.map !== undefined ? [options.map]
+                : options.decision?.includes('.') ? [options.decision.split('.')[0]]
+                : workspace.model.maps.map(m => m.name);
+            if (maps.length === 0) throw new InputError('There are no maps to publish.');
+            if (maps.length > 1 && options.out === undefined) {
+                if (options.decision === undefined) {
+                    throw new InputError(`These files hold ${maps.length} maps (${maps.join(', ')}): choose one with --map NAME, or use --out FOLDER to write one file per map.`);
+                }
+            }
+            const targets = options.decision !== undefined && options.map === undefined && !options.decision.includes('.')
+                ? [undefined] // the diagram finds the map that has the decision
+                : maps;
+            for (const map of targets) {
+                const text = await render(what, workspace, findings, { ...options, map, format }, template);
+                const base = [kebab(map ?? decisionMap(workspace, options.decision!)), suffix(what, options)].filter(Boolean).join('-');
+                await emit(options.out, `${base}.${extension(what, format)}`, text, cwd);
+            }
+        });
+}
+
+async function render(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<string> {
+    const model = workspace.model;
+    switch (what) {
+        case 'diagram': return renderDiagramSvg(model, findings, { map: options.map, phase: options.phase, decision: options.decision });
+        case 'mermaid': {
+            const text = renderMermaid(model, findings, { map: options.map, phase: options.phase });
+            return options.format === 'md' ? `\`\`\`mermaid\n${text}\`\`\`\n` : text;
+        }
+        case 'matrix': return renderMatrix(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'csv' | 'html' });
+        case 'charter': return renderCharter(model, findings, template!, { map: options.map, format: options.format as 'md' | 'html' });
+        case 'report': return renderReport(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'html' });
+        default: throw new InputError(`Unknown output '${what}'.`);
+    }
+}
+
+function decisionMap(workspace: RemitWorkspace, decision: string): string {
+    return workspace.model.maps.find(m => m.decisions.some(d => d.name === decision))?.name ?? 'map';
+}
+
+function suffix(what: Output, options: GenerateOptions): string {
+    const parts: string[] = [];
+    if (what === 'diagram' && options.decision) parts.push(kebab(options.decision.split('.').pop()!));
+    if (what !== 'diagram' && what !== 'mermaid') parts.push(what);
+    if (options.phase) parts.push(kebab(options.phase));
+    return parts.join('-');
+}
+
+function extension(what: Output, format: string): string {
+    if (what === 'diagram') return 'svg';
+    if (what === 'mermaid') return format === 'md' ? 'md' : 'mmd';
+    return format;
+}
+
+async function charterTemplate(file: string | undefined, format: 'md' | 'html', cwd: string): Promise<TemplateSet> {
+    if (file !== undefined) return loadTemplateFolder(path.resolve(cwd, file));
+    const workspaceTemplate = path.join(cwd, 'templates', `charter.${format}.liquid`);
+    const found = await fs.stat(workspaceTemplate).then(s => s.isFile(), () => false);
+    return found ? loadTemplateFolder(workspaceTemplate) : builtinTemplate(format);
+}
+
+async function emit(out: string | undefined, fileName: string, text: string, cwd: string): Promise<void> {
+    if (out === undefined) {
+        await writeStdout(text);
+        return;
+    }
+    const folder = path.resolve(cwd, out);
+    const stat = await fs.stat(folder).catch(() => undefined);
+    if (stat && !stat.isDirectory()) throw new InputError(`${out}: is a file; --out takes a folder.`);
+    const file = path.join(folder, fileName);
+    await writeOutputFile(file, text);
+    await writeStdout(`Wrote ${path.relative(cwd, file).split(path.sep).join('/')}\n`);
+}
+
+function warnAboutErrors(workspace: RemitWorkspace): void {
+    const errors = workspace.diagnostics.filter(d => d.severity === 'error').length;
+    if (errors > 0) {
+        process.stderr.write(`remit: note: the maps have ${errors} error${errors === 1 ? '' : 's'} (run remit check); the output shows what could be read.\n`);
+    }
+}
