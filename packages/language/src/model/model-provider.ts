@@ -1,4 +1,4 @@
-import { WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { DocumentState, WorkspaceCache, type LangiumDocument, type LangiumDocuments } from 'langium';
 import type { RemitServices } from '../remit-module.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import { MapModelBuilder } from './build-model.js';
@@ -13,13 +13,27 @@ export class ModelProvider {
     private readonly documents: LangiumDocuments;
     private readonly builder: MapModelBuilder;
     private readonly cache: WorkspaceCache<'workspace', WorkspaceModel>;
-    private readonly mapCache: WorkspaceCache<string, MapModel | undefined>;
+    /**
+     * One model per document, kept until that document is linked again. A keystroke in one
+     * map of a district then rebuilds that map's model only, not all two hundred: Langium
+     * relinks the changed document and every document referring to it, so a map's model
+     * (which holds the names its references resolve to) is rebuilt whenever it could differ.
+     */
+    private readonly mapModels = new Map<string, MapModel | undefined>();
 
     constructor(services: RemitServices) {
         this.documents = services.shared.workspace.LangiumDocuments;
         this.builder = new MapModelBuilder(services.references.SchemeResolver, services.documentation.CommentProvider);
         this.cache = new WorkspaceCache(services.shared);
-        this.mapCache = new WorkspaceCache(services.shared);
+        const builder = services.shared.workspace.DocumentBuilder;
+        builder.onDocumentPhase(DocumentState.Linked, document => {
+            this.mapModels.delete(document.uri.toString());
+            // A workspace model asked for between an edit and its relinking would hold the old map.
+            this.cache.clear();
+        });
+        builder.onUpdate((changed, deleted) => {
+            for (const uri of [...changed, ...deleted]) this.mapModels.delete(uri.toString());
+        });
     }
 
     /** Every map of the workspace (the standard library excepted). */
@@ -37,6 +51,11 @@ export class ModelProvider {
     /** The model of one document's map. */
     mapOf(document: LangiumDocument): MapModel | undefined {
         const key = document.uri.toString();
-        return this.mapCache.get(key, () => this.builder.build(document));
+        // Only a linked document's model can be kept: before linking its references are empty.
+        const linked = document.state >= DocumentState.Linked;
+        if (linked && this.mapModels.has(key)) return this.mapModels.get(key);
+        const model = this.builder.build(document);
+        if (linked) this.mapModels.set(key, model);
+        return model;
     }
 }

@@ -1,5 +1,8 @@
-import { DefaultScopeProvider, EMPTY_SCOPE, type ReferenceInfo, type Scope } from 'langium';
-import { isAssignment } from '../generated/ast.js';
+import {
+    AstUtils, DefaultScopeProvider, EMPTY_SCOPE, stream,
+    type AstNode, type AstNodeDescription, type ReferenceInfo, type Scope, type Stream
+} from 'langium';
+import { isAssignment, type LevelScheme, type RemitMap } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
 import type { SchemeResolver } from './scheme-resolver.js';
 import { mapOf } from './names.js';
@@ -7,9 +10,18 @@ import { mapOf } from './names.js';
 /**
  * Adds the two scopes that are not plain names: the level of an assignment is one of the
  * levels of the map's scheme, and `from`/`until` name a phase of the same map.
+ *
+ * Every scope is looked up by name in a hash map, built once per syntax tree. Langium's
+ * default scopes search a stream element by element, so each reference cost a scan of the
+ * whole map's names (and a fresh description of every level): on a district of 200 maps
+ * that was the largest part of linking.
  */
 export class RemitScopeProvider extends DefaultScopeProvider {
     private readonly schemes: SchemeResolver;
+    /** The map's own names by reference type, per computation of a document's local symbols. */
+    private readonly localScopes = new WeakMap<object, Map<AstNode, Map<string, NameTable>>>();
+    private readonly levelScopes = new WeakMap<LevelScheme, NameTable>();
+    private readonly phaseScopes = new WeakMap<RemitMap, NameTable>();
 
     constructor(services: RemitServices) {
         super(services);
@@ -22,12 +34,86 @@ export class RemitScopeProvider extends DefaultScopeProvider {
             const map = mapOf(container);
             if (context.property === 'level') {
                 const scheme = map ? this.schemes.schemeOf(map) : undefined;
-                return scheme ? this.createScopeForNodes(scheme.levels) : EMPTY_SCOPE;
+                if (!scheme) return EMPTY_SCOPE;
+                return cached(this.levelScopes, scheme, () => this.tableOf(scheme.levels));
             }
             if (context.property === 'from' || context.property === 'until') {
-                return map ? this.createScopeForNodes(this.schemes.phasesOf(map)) : EMPTY_SCOPE;
+                return map ? cached(this.phaseScopes, map, () => this.tableOf(this.schemes.phasesOf(map))) : EMPTY_SCOPE;
             }
         }
-        return super.getScope(context);
+        const referenceType = this.reflection.getReferenceType(context);
+        const localSymbols = AstUtils.getDocument(container).localSymbols;
+        let result: Scope = this.getGlobalScope(referenceType, context);
+        if (!localSymbols) return result;
+        // Innermost last, so that it ends up in front of the chain.
+        const holders: AstNode[] = [];
+        for (let node: AstNode | undefined = container; node; node = node.$container) {
+            if (localSymbols.has(node)) holders.push(node);
+        }
+        let byNode = this.localScopes.get(localSymbols);
+        if (!byNode) this.localScopes.set(localSymbols, byNode = new Map());
+        for (let i = holders.length - 1; i >= 0; i--) {
+            const node = holders[i];
+            let byType = byNode.get(node);
+            if (!byType) byNode.set(node, byType = new Map());
+            let table = byType.get(referenceType);
+            if (!table) {
+                table = new NameTable(localSymbols.getStream(node).filter(d => this.reflection.isSubtype(d.type, referenceType)));
+                byType.set(referenceType, table);
+            }
+            result = table.over(result);
+        }
+        return result;
+    }
+
+    private tableOf(nodes: readonly AstNode[]): NameTable {
+        const descriptions: AstNodeDescription[] = [];
+        for (const node of nodes) {
+            const name = this.nameProvider.getName(node);
+            if (name) descriptions.push(this.descriptions.createDescription(node, name));
+        }
+        return new NameTable(descriptions);
+    }
+}
+
+function cached<K extends object>(cache: WeakMap<K, NameTable>, key: K, build: () => NameTable): Scope {
+    let table = cache.get(key);
+    if (!table) cache.set(key, table = build());
+    return table.over(undefined);
+}
+
+/**
+ * Descriptions by name. Of two elements with one name the first wins, as it did with the
+ * stream scopes (the second is reported as a duplicate-name error).
+ */
+class NameTable {
+    private readonly byName = new Map<string, AstNodeDescription[]>();
+    private readonly all: AstNodeDescription[] = [];
+
+    constructor(descriptions: Iterable<AstNodeDescription>) {
+        for (const description of descriptions) {
+            this.all.push(description);
+            const list = this.byName.get(description.name);
+            if (list) list.push(description);
+            else this.byName.set(description.name, [description]);
+        }
+    }
+
+    /** This table in front of `outer`, as one scope. */
+    over(outer: Scope | undefined): Scope {
+        const table = this;
+        return {
+            getElement(name: string): AstNodeDescription | undefined {
+                return table.byName.get(name)?.[0] ?? outer?.getElement(name);
+            },
+            getElements(name: string): Stream<AstNodeDescription> {
+                const local = stream(table.byName.get(name) ?? []);
+                return outer ? local.concat(outer.getElements(name)) : local;
+            },
+            getAllElements(): Stream<AstNodeDescription> {
+                const local = stream(table.all);
+                return outer ? local.concat(outer.getAllElements()) : local;
+            }
+        };
     }
 }
