@@ -25,6 +25,9 @@ fs.mkdirSync(path.dirname(grammarTarget), { recursive: true });
 fs.copyFileSync(grammarSource, grammarTarget);
 
 fs.copyFileSync(path.resolve(here, '../../LICENSE'), path.join(here, 'LICENSE'));
+// The charter's built-in templates, read by the server at run time (templates/ beside dist/).
+fs.rmSync(path.join(here, 'templates'), { recursive: true, force: true });
+fs.cpSync(path.resolve(here, '../generators/templates'), path.join(here, 'templates'), { recursive: true });
 
 const workspaceSources = {
     '@remit/language': '../language/src/index.ts',
@@ -60,6 +63,9 @@ const options = {
     keepNames: true,
     legalComments: production ? 'none' : 'inline',
     plugins: [fromSources],
+    // ES module code that asks for its own URL gets the bundle's.
+    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     logLevel: 'info',
     metafile: true
 };

@@ -336,9 +336,10 @@ function tailFile(file) {
 }
 
 // The suite asks the driver for things only the browser side can do: it writes
-// requests/<id>.json ({ "action": "screenshot", "name": ... }) and waits for
-// requests/<id>.done.json, which says where the screenshot is and what each frame shows
-// (webviews are frames: whether they contain an <svg>, and their text).
+// requests/<id>.json and waits for requests/<id>.done.json. Actions:
+//   { "action": "screenshot", "name": N }  saves N.png; answers what each frame shows
+//                                          (webviews are frames: their <svg> count, text)
+//   { "action": "click", "selector": S }   clicks the first element matching S in any frame
 function serveRequests(dir, page, shot) {
   const busy = new Set();
   const handle = async (name) => {
@@ -347,6 +348,19 @@ function serveRequests(dir, page, shot) {
     let result;
     try {
       const req = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
+      if (req.action === 'click') {
+        // a real mouse click on the first element matching `selector` in any frame (webviews included)
+        for (const f of page.frames()) {
+          const el = await f.$(req.selector).catch(() => null);
+          if (el) {
+            await el.click({ timeout: 10_000 });
+            result = { ok: true, frame: f.url() };
+            break;
+          }
+        }
+        result ??= { ok: false, error: `no frame has ${req.selector}` };
+        return;
+      }
       if (req.action !== 'screenshot') throw new Error(`unknown action ${req.action}`);
       const frames = [];
       for (const f of page.frames()) {
@@ -360,9 +374,10 @@ function serveRequests(dir, page, shot) {
       result = { ok: true, screenshot: await shot(req.name ?? id), frames };
     } catch (e) {
       result = { ok: false, error: String(e?.message ?? e) };
+    } finally {
+      fs.writeFileSync(path.join(dir, `${id}.done.json.tmp`), JSON.stringify(result, null, 2));
+      fs.renameSync(path.join(dir, `${id}.done.json.tmp`), path.join(dir, `${id}.done.json`));
     }
-    fs.writeFileSync(path.join(dir, `${id}.done.json.tmp`), JSON.stringify(result, null, 2));
-    fs.renameSync(path.join(dir, `${id}.done.json.tmp`), path.join(dir, `${id}.done.json`));
   };
   const timer = setInterval(() => {
     for (const n of fs.readdirSync(dir)) {

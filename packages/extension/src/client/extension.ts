@@ -1,9 +1,12 @@
-// The VS Code side of Remit: starts the bundled language server and adds the commands.
+// The VS Code side of Remit: starts the bundled language server and adds the preview and
+// the commands. Every check and every rendering happens in the server.
 import * as vscode from 'vscode';
 import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
+import { exportDiagram, generateCharter, remitUri, type GenerateOptions } from './commands.js';
+import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
 
 let client: LanguageClient | undefined;
 
@@ -11,16 +14,46 @@ let client: LanguageClient | undefined;
 export interface RemitExtensionApi {
     /** Resolves when the language server has started. */
     readonly ready: Promise<void>;
+    readonly preview: {
+        /** Fires each time the preview has drawn an update in its webview. */
+        readonly onDidRender: vscode.Event<PreviewRendered>;
+        /** What the preview last drew, if it is open. */
+        readonly lastRendered: () => PreviewRendered | undefined;
+    };
 }
 
 export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
-    const ready = startClient(context);
+    client = createClient(context);
+    const ready = client.start();
+    const lc = client;
+
+    const openPreview = (arg?: unknown, tab?: PreviewTab) => {
+        const uri = remitUri(arg);
+        if (!uri) {
+            void vscode.window.showWarningMessage('Open a .remit map to preview it.');
+            return;
+        }
+        RemitPreview.show(context, lc, uri, tab);
+    };
+
     context.subscriptions.push(
-        vscode.commands.registerCommand('remit.restartServer', async () => {
-            await client?.restart();
-        })
+        vscode.commands.registerCommand('remit.openPreview', (arg?: unknown) => openPreview(arg)),
+        vscode.commands.registerCommand('remit.showMatrix', (arg?: unknown) => openPreview(arg, 'matrix')),
+        vscode.commands.registerCommand('remit.generateCharter', (arg?: unknown, options?: GenerateOptions) => generateCharter(lc, arg, options)),
+        vscode.commands.registerCommand('remit.exportDiagram', (arg?: unknown, options?: GenerateOptions) => exportDiagram(lc, arg, options)),
+        vscode.commands.registerCommand('remit.restartServer', () => lc.restart()),
+        vscode.window.registerWebviewPanelSerializer(RemitPreview.viewType, {
+            async deserializeWebviewPanel(panel, state) {
+                RemitPreview.revive(context, lc, panel, state as { uri?: string; phase?: string; tab?: PreviewTab } | undefined);
+            }
+        }),
+        { dispose: () => RemitPreview.active?.dispose() }
     );
-    return { ready };
+
+    return {
+        ready,
+        preview: { onDidRender: RemitPreview.onDidRender, lastRendered: () => RemitPreview.lastRendered }
+    };
 }
 
 export async function deactivate(): Promise<void> {
@@ -28,7 +61,7 @@ export async function deactivate(): Promise<void> {
     client = undefined;
 }
 
-async function startClient(context: vscode.ExtensionContext): Promise<void> {
+function createClient(context: vscode.ExtensionContext): LanguageClient {
     const serverModule = context.asAbsolutePath('dist/server.cjs');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc },
@@ -44,6 +77,5 @@ async function startClient(context: vscode.ExtensionContext): Promise<void> {
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.remit,remit.json}')
         }
     };
-    client = new LanguageClient('remit', 'Remit', serverOptions, clientOptions);
-    await client.start();
+    return new LanguageClient('remit', 'Remit', serverOptions, clientOptions);
 }

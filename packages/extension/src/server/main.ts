@@ -1,10 +1,19 @@
 // The language server VS Code starts as a child process (IPC). It is the same server as
-// `remit lsp --stdio`: every analysis lives in @remit/language; this file only connects it.
+// `remit lsp --stdio`, plus two requests for the preview and the generate commands that
+// call the generators (see generate.ts): every analysis lives in @remit/language.
+// `node dist/server.cjs --stdio` runs it over stdio for other editors and the tests.
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRemitServices } from '@remit/language/lsp';
+import { registerGenerateRequests } from './generate.js';
 
+if (process.argv.includes('--stdio')) {
+    // stdout carries the protocol: anything printed there would corrupt it.
+    console.log = (...args: unknown[]) => console.error(...args);
+}
+// The transport (IPC from VS Code, or --stdio) comes from the command line.
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createRemitServices({ connection, ...NodeFileSystem });
+registerGenerateRequests(connection, shared);
 startLanguageServer(shared);

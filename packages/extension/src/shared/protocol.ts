@@ -1,0 +1,51 @@
+// The few requests the extension adds between its client and its server, for the preview
+// and the generate commands. They only call the generators on the server's checked model:
+// no analysis of their own.
+
+/** `remit/preview`: the picture of the map in `uri`. */
+export const PreviewRequest = 'remit/preview';
+export interface PreviewParams {
+    uri: string;
+    /** Show the map as it stands in this phase; every phase when left out. */
+    phase?: string;
+}
+export interface SourcePosition { uri: string; line: number; character: number }
+export interface PreviewProblem { line: number; column: number; code: string; message: string }
+export interface PreviewResult {
+    uri: string;
+    /** The map in the document, when it has one. */
+    map?: { name: string; title: string; phases: { name: string; title: string }[] };
+    /** The map cannot be drawn as written (syntax errors, names that refer to nothing). */
+    broken: boolean;
+    /** Why it is broken: the errors that stop it being drawn. */
+    problems: PreviewProblem[];
+    /** The diagram, as SVG. */
+    svg?: string;
+    /** The responsibility matrix, as an HTML fragment (a table). */
+    matrix?: string;
+    /** Where each element (`Map.Element`) the pictures show is written, to reveal it on a click. */
+    locations: Record<string, SourcePosition>;
+    /** A generator failed (a bug, not the map's fault). */
+    error?: string;
+}
+
+/** `remit/generate`: a document generated from the map in `uri`. */
+export const GenerateRequest = 'remit/generate';
+export type GenerateKind = 'diagram' | 'matrix' | 'charter';
+export interface GenerateParams {
+    uri: string;
+    kind: GenerateKind;
+    /** `svg` for a diagram; `md`, `csv` or `html` for a matrix; `md` or `html` for a charter. */
+    format?: string;
+    phase?: string;
+    /** A charter template file (`.liquid`) to use instead of the built-in one. */
+    template?: string;
+}
+export interface GenerateResult {
+    /** The generated text, when the map could be read. */
+    text?: string;
+    /** The map's name, for a file name. */
+    map?: string;
+    /** Why nothing was generated, in words for the person who asked. */
+    error?: string;
+}
