@@ -161,8 +161,11 @@ class Layout {
     private readonly firstLeaf = new Map<AstNode, number>();
     /** Spaces after a level's name or title, so a levels block reads as a table. */
     private readonly columns = new Map<number, number>();
+    /** Offsets of the comments, in order. */
+    private readonly comments: number[];
 
     constructor(private readonly leaves: readonly LeafCstNode[], private readonly text: string) {
+        this.comments = leaves.filter(l => l.hidden).map(l => l.offset);
         this.nextCode = new Array(leaves.length);
         let following: number | undefined;
         for (let i = leaves.length - 1; i >= 0; i--) {
@@ -202,8 +205,28 @@ class Layout {
         const next = this.leaves[b].astNode;
         let previous: AstNode | undefined = this.leaves[a].astNode;
         while (previous && !ELEMENTS.has(previous.$type)) previous = previous.$container;
-        if (!previous?.$cstNode || previous.$cstNode.end !== this.leaves[a].end || !next.$cstNode) return false;
-        return !/\n/.test(previous.$cstNode.text) && !/\n/.test(next.$cstNode.text);
+        if (!previous?.$cstNode || previous.$cstNode.end !== this.leaves[a].end) return false;
+        return this.staysOneLine(previous) && this.staysOneLine(next);
+    }
+
+    /** Written on one line, and without a comment inside that would open its block up. */
+    private staysOneLine(node: AstNode): boolean {
+        const cst = node.$cstNode;
+        if (!cst || /\n/.test(cst.text)) return false;
+        // The first comment starting after the element's start, found by halving.
+        let low = 0;
+        let high = this.comments.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (this.comments[middle] <= cst.offset) low = middle + 1;
+            else high = middle;
+        }
+        if (low < this.comments.length && this.comments[low] < cst.end) return false;
+        // Blocks of levels, phases and domains are opened up even when written on one line.
+        for (let i = this.firstLeaf.get(node) ?? this.leaves.length; i < this.leaves.length && this.leaves[i].offset < cst.end; i++) {
+            if (isBrace(this.leaves[i], '{') && !this.blockByBrace.get(i)?.oneLine) return false;
+        }
+        return true;
     }
 
     private alignLevels(): void {
