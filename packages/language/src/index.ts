@@ -11,6 +11,7 @@ export * from './config/settings.js';
 export * from './model/types.js';
 export * from './model/workspace-model.js';
 export * from './analysis/phase-timeline.js';
+export * from './analysis/analyze.js';
 export * from './workspace/input-error.js';
 export * from './workspace/find-files.js';
 export * from './workspace/diagnostics.js';

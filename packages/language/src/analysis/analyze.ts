@@ -31,6 +31,9 @@ export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DE
     const used = referencedNames(ctx);
     for (const map of model.maps) {
         for (const decision of map.decisions) {
+            // An assignment that never applies is a phase-order error; judging the decision's
+            // timeline before it is fixed would report a gap the author did not make.
+            if (hasInvertedBounds(map, decision)) continue;
             checkFinalAuthority(ctx, map, decision, out);
             checkAssignments(ctx, map, decision, out);
         }
@@ -48,6 +51,11 @@ export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DE
         .filter((f): f is RatedFinding => f.severity !== 'off');
     cache.set(model, { config, findings });
     return findings;
+}
+
+function hasInvertedBounds(map: MapModel, decision: DecisionModel): boolean {
+    const index = (name: string) => map.phases.findIndex(p => p.name === name);
+    return decision.assignments.some(a => a.from !== undefined && a.until !== undefined && index(a.from) >= index(a.until));
 }
 
 /** One stretch of a decision's life with the same final holders. */

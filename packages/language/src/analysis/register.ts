@@ -5,6 +5,7 @@ import type { CheckRegistration, RemitServices } from '../remit-module.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import { isNamedElement, qualifiedName } from '../references/names.js';
 import { report } from '../validation/report.js';
+import { closestName } from '../utils/suggest.js';
 import { analyzeWorkspace } from './analyze.js';
 import type { Finding } from './finding.js';
 
@@ -48,7 +49,9 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
             const path = locator.getAstNodePath(node);
             const referenced = index.findAllReferences(node, path)
                 .some(r => r.sourceUri.toString() !== uri || !isInside(r.sourcePath, path));
-            if (referenced) continue;
+            // A misspelt reference to it is already an error; the element is meant to be used.
+            const name = String(finding.data.name ?? '');
+            if (referenced || misspelt(services).some(text => closestName(text, [name, finding.element]) !== undefined)) continue;
         }
         report(accept, finding.code, finding.message, {
             node,
@@ -56,6 +59,13 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
             data: { ...finding.data, element: finding.element }
         });
     }
+}
+
+/** The text of every reference in the workspace that resolves to nothing. */
+function misspelt(services: RemitServices): string[] {
+    return services.shared.workspace.LangiumDocuments.all
+        .flatMap(doc => doc.references.filter(r => r.error !== undefined).map(r => r.$refText))
+        .toArray();
 }
 
 /** Whether a reference stands inside the element it refers to (`backup` naming itself). */
