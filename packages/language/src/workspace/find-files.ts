@@ -21,7 +21,11 @@ export async function findRemitFiles(paths: readonly string[], cwd: string): Pro
         if (stat.isDirectory()) {
             // Counted per folder: a folder whose maps another path already named still has maps.
             const count = await walk(absolute, found, cwd, new Set());
-            if (count === 0) throw new InputError(`${given}: no .remit files in this folder.`);
+            if (count === 0) {
+                throw new InputError(path.resolve(cwd, given) === path.resolve(cwd)
+                    ? 'no .remit files in the current folder or the folders inside it. Give the path of your maps, such as: remit check maps'
+                    : `${given}: no .remit files in this folder or the folders inside it.`);
+            }
         } else if (absolute.endsWith('.remit')) {
             found.add(absolute);
         } else {
