@@ -67,7 +67,7 @@ export function diffWorkspaces(before: DiffSide, after: DiffSide): AuthorityDiff
 
     const maps = compareMaps(oldMaps, newMaps);
     const schemes = compareSchemes(oldMaps.flatMap(m => m.schemes), newMaps.flatMap(m => m.schemes));
-    const problems = compareProblems(before.diagnostics ?? [], after.diagnostics ?? []);
+    const problems = compareProblems(before.diagnostics ?? [], after.diagnostics ?? [], name => renameHolder(renameDecision(name)));
     const diff = { summary: '', counts: countChanges({ maps, schemes, holders, decisions, problems }), maps, schemes, holders, decisions: sortChanges(decisions), problems };
     diff.summary = summarise(diff.counts);
     return diff;
@@ -190,18 +190,29 @@ function compareSchemes(olds: readonly SchemeModel[], news: readonly SchemeModel
     return sortChanges(changes);
 }
 
-/** Problems are the same when rule, element and message are: moving a line is not a new problem. */
-function compareProblems(before: readonly RemitDiagnostic[], after: readonly RemitDiagnostic[]): AuthorityDiff['problems'] {
-    const key = (d: RemitDiagnostic) => `${d.code}\u0000${d.element ?? ''}\u0000${d.message}`;
-    const oldKeys = new Set(before.map(key));
-    const newKeys = new Set(after.map(key));
+/**
+ * Problems are the same when rule and element are (the element under its new name, the
+ * message only for problems without an element): moving a line or renaming a role is not
+ * a new problem. Counted, so a second problem of one kind on one element still shows.
+ */
+function compareProblems(before: readonly RemitDiagnostic[], after: readonly RemitDiagnostic[], rename: (name: string) => string): AuthorityDiff['problems'] {
+    const key = (d: RemitDiagnostic, renamed: boolean) => {
+        const element = d.element && renamed ? rename(d.element) : d.element;
+        return `${d.code}\u0000${element ?? ''}\u0000${element ? '' : d.message}`;
+    };
     const ref = (d: RemitDiagnostic): ProblemRef => ({
         code: d.code, severity: d.severity, ...(d.element ? { element: d.element } : {}), message: d.message, uri: d.uri, line: d.line
     });
-    return {
-        introduced: after.filter(d => !oldKeys.has(key(d))).map(ref),
-        resolved: before.filter(d => !newKeys.has(key(d))).map(ref)
+    const unmatched = (from: readonly RemitDiagnostic[], fromRenamed: boolean, against: readonly RemitDiagnostic[], againstRenamed: boolean) => {
+        const counts = new Map<string, number>();
+        for (const d of against) counts.set(key(d, againstRenamed), (counts.get(key(d, againstRenamed)) ?? 0) + 1);
+        return from.filter(d => {
+            const n = counts.get(key(d, fromRenamed)) ?? 0;
+            if (n > 0) counts.set(key(d, fromRenamed), n - 1);
+            return n === 0;
+        }).map(ref);
     };
+    return { introduced: unmatched(after, false, before, true), resolved: unmatched(before, true, after, false) };
 }
 
 function holderSignature(holder: HolderModel): string {

@@ -11,7 +11,9 @@ export function countChanges(diff: Parts): DiffCounts {
         decisionsRemoved: decisions('removed'),
         decisionsAdded: decisions('added'),
         decisionsRenamed: decisions('renamed'),
-        decisionsChanged: matched.filter(d => d.transfers.length === 0 && (d.kind === 'changed' || d.levels.length + d.bounds.length + d.properties.length > 0)).length,
+        // A renamed decision counts as changed only when more than its name and title changed.
+        decisionsChanged: matched.filter(d => d.transfers.length === 0
+            && (d.kind === 'changed' || d.levels.length + d.bounds.length + d.properties.filter(p => p.property !== 'title').length > 0)).length,
         rolesRemoved: holders('role', 'removed'),
         rolesAdded: holders('role', 'added'),
         rolesRenamed: holders('role', 'renamed'),
