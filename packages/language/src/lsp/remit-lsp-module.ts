@@ -10,6 +10,7 @@ import { registerValidationChecks } from '../validation/remit-validator.js';
 import { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import { RemitDocumentUpdateHandler } from './settings-sync.js';
 import { RemitFormatter } from './formatter.js';
+import { RemitCodeActionProvider } from './code-actions.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
 export type RemitLspServices = LangiumServices & RemitAddedServices;
@@ -19,7 +20,7 @@ export type RemitLspServices = LangiumServices & RemitAddedServices;
  * and tests see the same set.
  */
 export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = {
-    lsp: { Formatter: () => new RemitFormatter() }
+    lsp: { Formatter: () => new RemitFormatter(), CodeActionProvider: () => new RemitCodeActionProvider() }
 };
 
 export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {

@@ -1,0 +1,277 @@
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type Reference } from 'langium';
+import type { CodeActionProvider } from 'langium/lsp';
+import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver';
+import {
+    isAssignment, isDecision, isDomain, isLevelScheme, isPhase, isPhaseList, isRole, isTeam,
+    type Assignment, type Decision, type RemitFile, type RemitMap, type Team
+} from '../generated/ast.js';
+import { isNamedElement, qualifiedName, type NamedElement } from '../references/names.js';
+
+/** What the analysis and the linker put in a diagnostic's data for its quick fixes. */
+interface FixData {
+    code?: string;
+    element?: string;
+    level?: string;
+    from?: string;
+    until?: string;
+    candidates?: string[];
+    holders?: string[];
+    holder?: string;
+    previousLevel?: string;
+    sameLine?: boolean;
+    suggestions?: string[];
+    refText?: string;
+    property?: string;
+}
+
+/** Reference properties that name a role or team, where creating a missing role makes sense. */
+const HOLDER_PROPERTIES = new Set(['holders', 'members', 'escalate', 'chair', 'backup', 'reports']);
+
+/**
+ * Quick fixes for the rules where the fix is clear: fill a gap, settle a conflict, drop a
+ * repeat, give a team a rule, create or correct a name, remove what nothing uses. Each
+ * fix is a text edit of the map as written; nothing else in the file moves.
+ */
+export class RemitCodeActionProvider implements CodeActionProvider {
+    getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
+        const actions: CodeAction[] = [];
+        const map = (document.parseResult.value as RemitFile).map;
+        if (!map) return actions;
+        const editor = new TextEditor(document);
+        for (const diagnostic of params.context.diagnostics) {
+            const data = (diagnostic.data ?? {}) as FixData;
+            const add = (title: string, edits: TextEdit[], preferred = false) => {
+                if (edits.length === 0) return;
+                actions.push({
+                    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined,
+                    edit: { changes: { [document.textDocument.uri]: edits } }
+                });
+            };
+            switch (data.code) {
+                case 'no-final-authority': this.fillGap(map, data, editor, add); break;
+                case 'multiple-final-authority': this.settleConflict(map, data, editor, add); break;
+                case 'duplicate-assignment': this.removeRepeat(map, diagnostic, data, editor, add); break;
+                case 'team-without-rule': this.addTeamRule(map, data, editor, add); break;
+                case 'unresolved-reference': this.fixName(map, diagnostic, data, editor, add); break;
+                case 'unused-element': this.removeUnused(map, data, editor, add); break;
+            }
+        }
+        return actions;
+    }
+
+    private fillGap(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const decision = findNamed(map, data.element, isDecision);
+        if (!decision || !data.level) return;
+        const bounds = boundsText(data.from, data.until);
+        (data.candidates ?? []).slice(0, 3).forEach((candidate, i) => {
+            const line = `${data.level} ${candidate}${bounds}`;
+            add(`Add '${line}'`, [editor.addToDecision(decision, line)], i === 0);
+        });
+    }
+
+    private settleConflict(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const decision = findNamed(map, data.element, isDecision);
+        if (!decision) return;
+        const patternNode = GrammarUtils.findNodeForProperty(decision.$cstNode, 'pattern');
+        add('Mark the decision \'pattern collaborative\' (they decide together)', [patternNode
+            ? { range: patternNode.range, newText: 'collaborative' }
+            : editor.addToDecision(decision, 'pattern collaborative', true)]);
+        const lower = data.previousLevel;
+        if (!lower || !data.level) return;
+        const span = phaseSpan(map, data.from, data.until);
+        for (const holder of data.holders ?? []) {
+            const edits: TextEdit[] = [];
+            for (const assignment of decision.assignments) {
+                if (assignment.level.$refText !== data.level || !overlaps(map, assignment, span)) continue;
+                const index = assignment.holders.findIndex(h => sameHolder(h, holder, map));
+                if (index < 0) continue;
+                if (assignment.holders.length === 1) {
+                    const level = GrammarUtils.findNodeForProperty(assignment.$cstNode, 'level');
+                    if (level) edits.push({ range: level.range, newText: lower });
+                } else {
+                    edits.push(editor.removeListItem(assignment.holders, index));
+                    edits.push(editor.addLineAfter(assignment, `${lower} ${holder}${boundsText(assignment.from?.$refText, assignment.until?.$refText)}`));
+                }
+            }
+            add(`Move '${holder}' to '${lower}'`, edits);
+        }
+    }
+
+    private removeRepeat(map: RemitMap, diagnostic: Diagnostic, data: FixData, editor: TextEditor, add: AddAction): void {
+        const assignment = AstUtils.streamAst(map).filter(isAssignment).find(a => sameRange(a.$cstNode?.range, diagnostic.range));
+        if (!assignment || !data.holder) return;
+        const positions = assignment.holders.map((h, i) => sameHolder(h, data.holder!, map) ? i : -1).filter(i => i >= 0);
+        const index = positions[positions.length - 1];
+        if (index === undefined) return;
+        const edit = assignment.holders.length === 1 ? editor.removeNode(assignment) : editor.removeListItem(assignment.holders, index);
+        add(`Remove the repeated '${data.holder}'`, [edit], true);
+    }
+
+    private addTeamRule(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const team = findNamed(map, data.element, isTeam);
+        if (!team) return;
+        add('Add \'rule consensus\' to the team', [editor.addToTeam(team, 'rule consensus')], true);
+        add('Add \'rule majority\' to the team', [editor.addToTeam(team, 'rule majority')]);
+    }
+
+    private fixName(map: RemitMap, diagnostic: Diagnostic, data: FixData, editor: TextEditor, add: AddAction): void {
+        for (const suggestion of data.suggestions ?? []) {
+            add(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true);
+        }
+        const name = data.refText;
+        if (name && !name.includes('.') && HOLDER_PROPERTIES.has(data.property ?? '') && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
+            add(`Create the role '${name}'`, [editor.addRole(map, name)]);
+        }
+    }
+
+    private removeUnused(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const node = findNamed(map, data.element, (n): n is NamedElement => isRole(n) || isTeam(n) || isPhase(n) || isLevelScheme(n));
+        if (!node) return;
+        add(`Remove the unused ${wordFor(node)} '${node.name}'`, [editor.removeNode(node)]);
+    }
+}
+
+type AddAction = (title: string, edits: TextEdit[], preferred?: boolean) => void;
+
+/** Edits that keep the author's layout: new lines take the indentation of their neighbours. */
+class TextEditor {
+    private readonly text: string;
+
+    constructor(private readonly document: LangiumDocument) {
+        this.text = document.textDocument.getText();
+    }
+
+    private position(offset: number) {
+        return this.document.textDocument.positionAt(offset);
+    }
+
+    private lineStart(offset: number): number {
+        return this.text.lastIndexOf('\n', offset - 1) + 1;
+    }
+
+    private indentAt(offset: number): string {
+        const start = this.lineStart(offset);
+        return /^[ \t]*/.exec(this.text.slice(start))![0];
+    }
+
+    private insert(offset: number, newText: string): TextEdit {
+        const at = this.position(offset);
+        return { range: { start: at, end: at }, newText };
+    }
+
+    /** Adds a line to a decision: after its last assignment, or first when `first` is set. */
+    addToDecision(decision: Decision, line: string, first = false): TextEdit {
+        const cst = decision.$cstNode!;
+        const open = GrammarUtils.findNodeForKeyword(cst, '{')!;
+        const close = GrammarUtils.findNodeForKeyword(cst, '}');
+        const oneLine = close !== undefined && close.range.start.line === open.range.start.line;
+        const anchor = first ? undefined : decision.assignments[decision.assignments.length - 1]?.$cstNode;
+        if (oneLine) {
+            return anchor ? this.insert(anchor.end, `  ${line}`) : this.insert(open.end, ` ${line}`);
+        }
+        const inner = decision.assignments[0]?.$cstNode;
+        const indent = inner && inner.range.start.line !== open.range.start.line
+            ? this.indentAt(inner.offset) : `${this.indentAt(cst.offset)}  `;
+        return anchor ? this.insert(anchor.end, `\n${indent}${line}`) : this.insert(open.end, `\n${indent}${line}`);
+    }
+
+    addLineAfter(node: AstNode, line: string): TextEdit {
+        const cst = node.$cstNode!;
+        return this.insert(cst.end, `\n${this.indentAt(cst.offset)}${line}`);
+    }
+
+    /** Adds a property to a team's block, or gives the team a block. */
+    addToTeam(team: Team, property: string): TextEdit {
+        const cst = team.$cstNode!;
+        const close = GrammarUtils.findNodeForKeyword(cst, '}');
+        if (!close) return this.insert(cst.end, ` { ${property} }`);
+        let end = close.offset;
+        while (end > 0 && /\s/.test(this.text[end - 1])) end--;
+        const sameLine = !this.text.slice(end, close.offset).includes('\n');
+        if (sameLine) return this.insert(end, `  ${property}`);
+        const headerLine = this.position(end).line === cst.range.start.line;
+        const indent = headerLine ? `${this.indentAt(cst.offset)}  ` : this.indentAt(end);
+        return this.insert(end, `\n${indent}${property}`);
+    }
+
+    /** Declares a role after the map's last role or team, else before its first domain. */
+    addRole(map: RemitMap, name: string): TextEdit {
+        const holders = map.elements.filter(e => isRole(e) || isTeam(e));
+        const last = holders[holders.length - 1]?.$cstNode;
+        if (last) return this.insert(last.end, `\n${this.indentAt(last.offset)}role ${name}`);
+        const domain = map.elements.find(isDomain)?.$cstNode;
+        if (domain) return this.insert(this.lineStart(domain.offset), `role ${name}\n\n`);
+        return this.insert(this.text.length, `${this.text.endsWith('\n') ? '' : '\n'}role ${name}\n`);
+    }
+
+    /** Removes one item of a comma-separated list with its comma. */
+    removeListItem(items: ReadonlyArray<Reference>, index: number): TextEdit {
+        const node = items[index].$refNode!;
+        const range: Range = index > 0
+            ? { start: items[index - 1].$refNode!.range.end, end: node.range.end }
+            : { start: node.range.start, end: items[index + 1].$refNode!.range.start };
+        return { range, newText: '' };
+    }
+
+    /** Removes a node; whole lines when it stands alone on them. */
+    removeNode(node: AstNode): TextEdit {
+        const cst = node.$cstNode!;
+        const start = this.lineStart(cst.offset);
+        const before = this.text.slice(start, cst.offset);
+        let lineEnd = this.text.indexOf('\n', cst.end);
+        if (lineEnd < 0) lineEnd = this.text.length;
+        const after = this.text.slice(cst.end, lineEnd);
+        if (/^\s*$/.test(before) && /^\s*$/.test(after)) {
+            const end = Math.min(lineEnd + 1, this.text.length);
+            return { range: { start: this.position(start), end: this.position(end) }, newText: '' };
+        }
+        let end = cst.end;
+        while (end < lineEnd && /[ \t]/.test(this.text[end])) end++;
+        return { range: { start: this.position(cst.offset), end: this.position(end) }, newText: '' };
+    }
+}
+
+function findNamed<T extends AstNode>(map: RemitMap, element: string | undefined, guard: (node: AstNode) => node is T): T | undefined {
+    if (!element) return undefined;
+    return AstUtils.streamAst(map).find((node): node is T => guard(node) && isNamedElement(node) && qualifiedName(node) === element) as T | undefined;
+}
+
+function sameHolder(reference: Reference, written: string, map: RemitMap): boolean {
+    if (reference.$refText === written) return true;
+    const target = reference.ref;
+    if (!target || !isNamedElement(target)) return false;
+    const name = qualifiedName(target);
+    return name === written || name === `${map.name}.${written}`;
+}
+
+function sameRange(a: Range | undefined, b: Range): boolean {
+    return !!a && a.start.line === b.start.line && a.start.character === b.start.character
+        && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function boundsText(from: string | undefined, until: string | undefined): string {
+    return `${from ? ` from ${from}` : ''}${until ? ` until ${until}` : ''}`;
+}
+
+/** A run of phases as indices [first, end). */
+function phaseSpan(map: RemitMap, from: string | undefined, until: string | undefined): [number, number] {
+    const phases = map.elements.filter(isPhaseList).flatMap(l => l.phases.map(p => p.name));
+    const start = from ? Math.max(0, phases.indexOf(from)) : 0;
+    const end = until && phases.includes(until) ? phases.indexOf(until) : Math.max(phases.length, 1);
+    return [start, end];
+}
+
+function overlaps(map: RemitMap, assignment: Assignment, [start, end]: [number, number]): boolean {
+    const [from, until] = phaseSpan(map, assignment.from?.$refText, assignment.until?.$refText);
+    return from < end && start < until;
+}
+
+function wordFor(node: AstNode): string {
+    switch (node.$type) {
+        case 'Role': return 'role';
+        case 'Team': return 'team';
+        case 'Phase': return 'phase';
+        case 'LevelScheme': return 'level scheme';
+        default: return 'element';
+    }
+}
