@@ -20,7 +20,7 @@ export function renderMermaid(workspace: WorkspaceModel, findings: readonly Find
     const title = view.phase ? `${view.map.title}, ${view.phase.title}` : view.map.title;
     lines.push(`  %% ${escapeMermaid(title)}`);
     const holderId = new Map<string, string>();
-    const holders = view.holders.filter(h => h.holdings.length > 0);
+    const holders = view.holders;
     holders.forEach((h, i) => holderId.set(h.name, `h${i + 1}`));
     lines.push(`  subgraph holders["${escapeMermaid('Roles and teams')}"]`);
     for (const h of holders) {

@@ -1,5 +1,5 @@
 import {
-    PhaseTimeline, type DecisionModel, type DomainModel, type HolderModel, type LevelModel, type MapModel,
+    PhaseTimeline, closestName, type DecisionModel, type DomainModel, type HolderModel, type LevelModel, type MapModel,
     type Period, type PhaseModel, type RoleModel, type TeamModel, type WorkspaceModel
 } from '@remit/language';
 import { CONFLICT_CODE, GAP_CODE, sortFindings, type Finding } from './findings.js';
@@ -97,11 +97,19 @@ export interface ViewOptions {
 export function selectMap(workspace: WorkspaceModel, name?: string): MapModel {
     if (name !== undefined) {
         const map = workspace.map(name);
-        if (!map) throw new GeneratorError(`There is no map named '${name}'. The maps are: ${mapNames(workspace)}.`);
+        if (!map) {
+            const guess = closestName(name, workspace.maps.map(m => m.name));
+            throw new GeneratorError(`There is no map named '${name}'.${guess ? ` Did you mean '${guess}'?` : ''} The maps are: ${mapNames(workspace)}.`);
+        }
         return map;
     }
     if (workspace.maps.length === 0) throw new GeneratorError('There are no maps to generate from: no .remit file was found.');
     return workspace.maps[0];
+}
+
+function suggest(name: string, candidates: string[]): string {
+    const guess = closestName(name, candidates);
+    return guess ? ` Did you mean '${guess}'?` : '';
 }
 
 function mapNames(workspace: WorkspaceModel): string {
@@ -117,7 +125,7 @@ export function buildMapView(workspace: WorkspaceModel, map: MapModel, findings:
         if (index < 0) {
             const names = map.phases.map(p => p.name).join(', ');
             throw new GeneratorError(names
-                ? `Map '${map.name}' has no phase named '${options.phase}'. Its phases are: ${names}.`
+                ? `Map '${map.name}' has no phase named '${options.phase}'.${suggest(options.phase, map.phases.map(p => p.name))} Its phases are: ${names}.`
                 : `Map '${map.name}' has no phases, so --phase ${options.phase} cannot be used with it.`);
         }
         phase = map.phases[index];

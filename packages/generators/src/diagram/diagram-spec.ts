@@ -1,4 +1,4 @@
-import type { LevelModel, WorkspaceModel } from '@remit/language';
+import { closestName, type LevelModel, type WorkspaceModel } from '@remit/language';
 import type { Finding } from '../findings.js';
 import { GeneratorError } from '../generator-error.js';
 import { buildMapView, lowerFirst, selectMap, type DecisionView, type MapView } from '../view-model.js';
@@ -16,6 +16,8 @@ export interface DiagramSpec {
     legend: LegendItem[];
     nodes: DiagramNode[];
     edges: DiagramEdge[];
+    /** Which way the arrows run: maps read left to right, one decision's flow top down. */
+    direction?: 'RIGHT' | 'DOWN';
 }
 
 export type NodeKind = 'role' | 'team' | 'decision' | 'domain' | 'step' | 'other';
@@ -101,7 +103,8 @@ export function buildDiagramSpec(workspace: WorkspaceModel, findings: readonly F
         const wanted = options.decision.includes('.') ? options.decision : `${map.name}.${options.decision}`;
         const decision = view.decisions.find(d => d.decision.qualifiedName === wanted);
         if (!decision) {
-            throw new GeneratorError(`Map '${map.name}' has no decision named '${options.decision.split('.').pop()}'. `
+            const guess = closestName(options.decision.split('.').pop()!, view.decisions.map(d => d.decision.name));
+            throw new GeneratorError(`Map '${map.name}' has no decision named '${options.decision.split('.').pop()}'.${guess ? ` Did you mean '${guess}'?` : ''} `
                 + `Its decisions are: ${view.decisions.map(d => d.decision.name).join(', ') || 'none'}.`);
         }
         return decisionFlowSpec(view, decision);
@@ -115,7 +118,9 @@ function mapOfDecision(workspace: WorkspaceModel, name: string) {
     if (maps.length > 1) {
         throw new GeneratorError(`Several maps have a decision named '${name}' (${maps.map(m => m.name).join(', ')}). Write it as Map.${name}, or choose the map with --map.`);
     }
-    throw new GeneratorError(`No map has a decision named '${name}'.`);
+    const all = workspace.maps.flatMap(m => m.decisions.map(d => d.name));
+    const guess = closestName(name, all);
+    throw new GeneratorError(`No map has a decision named '${name}'.${guess ? ` Did you mean '${guess}'?` : ''} Decisions are named as written after \`decision\` in the map, for example ${all[0] ?? 'AdoptMaterials'}.`);
 }
 
 function box(id: string, kind: NodeKind, lines: TextLine[], width: number, element?: string): DiagramNode {
@@ -153,8 +158,8 @@ function legendFor(view: MapView, colors: Map<string, string>, phased: boolean):
 function describe(view: MapView, holders: number): string {
     const gaps = view.decisions.filter(d => d.gap).map(d => d.decision.title);
     const conflicts = view.decisions.filter(d => d.conflict).map(d => d.decision.title);
-    const parts = [`${holders} roles and teams hold authority over ${view.decisions.length} decisions in ${view.domains.length} domains of ${view.map.title}`
-        + (view.phase ? `, as it stands in the phase ${view.phase.title}.` : '.')];
+    const parts = [`Who holds which authority in ${view.map.title}${view.phase ? ` during the phase ${view.phase.title}` : ''}: `
+        + `${holders} roles and teams, and ${view.decisions.length} decisions in ${view.domains.length} domains, linked by arrows labelled with the level each role holds.`];
     if (gaps.length) parts.push(`Nobody holds final authority over: ${gaps.join('; ')}.`);
     if (conflicts.length) parts.push(`More than one final authority over: ${conflicts.join('; ')}.`);
     return parts.join(' ');
@@ -162,7 +167,8 @@ function describe(view: MapView, holders: number): string {
 
 function mapSpec(view: MapView): DiagramSpec {
     const colors = levelColors(view.levels);
-    const holders = view.holders.filter(h => h.holdings.length > 0);
+    // Every role and team is drawn, even one that holds nothing: that is worth seeing.
+    const holders = view.holders;
     const nodes: DiagramNode[] = [];
     const holderId = new Map<string, string>();
     holders.forEach((h, i) => {
@@ -266,5 +272,5 @@ function decisionFlowSpec(view: MapView, decision: DecisionView): DiagramSpec {
         + (decision.after.length ? ` It is taken after: ${decision.after.map(a => a.label).join('; ')}.` : '')
         + (decision.gap ? ' Nobody holds final authority over it.' : '')
         + (decision.conflict ? ' More than one role holds final authority over it.' : '');
-    return { title, description, legend, nodes, edges };
+    return { title, description, legend, nodes, edges, direction: 'DOWN' };
 }

@@ -74,7 +74,7 @@ export function toElkGraph(spec: DiagramSpec): ElkNode {
         targets: [edge.target],
         labels: edge.label ? [{ id: `${edge.id}l`, text: edge.label, width: edgeLabelWidth(edge), height: EDGE_LABEL_SIZE + 4 }] : []
     }));
-    return { id: 'root', layoutOptions: ROOT_OPTIONS, children: spec.nodes.map(toElk), edges };
+    return { id: 'root', layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': spec.direction ?? 'RIGHT' }, children: spec.nodes.map(toElk), edges };
 }
 
 export function edgeLabelWidth(edge: DiagramEdge): number {

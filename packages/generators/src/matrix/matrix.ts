@@ -29,7 +29,8 @@ export function renderMatrix(workspace: WorkspaceModel, findings: readonly Findi
 }
 
 function columns(view: MapView): HolderView[] {
-    return view.holders.filter(h => h.holdings.length > 0);
+    // Every role and team of the map, even one that holds nothing (that is worth seeing).
+    return view.holders;
 }
 
 /** Level names a holder has in a decision, with their phases: "decide (until Expansion)". */

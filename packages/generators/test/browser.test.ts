@@ -1,0 +1,119 @@
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser } from 'playwright-core';
+import {
+    builtinTemplate, renderCharter, renderDiagramSvg, renderMatrix, renderMermaid, renderReport
+} from '@remit/generators';
+import { compact, launchBrowser, openFile } from './browser.js';
+import { HOSTILE, HOSTILE_TITLES, REPO, loadExample, loadText, type Loaded } from './helpers.js';
+
+/**
+ * The generated SVG and HTML opened in headless Chromium: they render without console
+ * errors, run no script, and show every role's and team's title. The Mermaid text is
+ * checked by Mermaid's own parser, loaded into the page.
+ */
+let browser: Browser;
+let profile: string;
+let folder: string;
+
+beforeAll(async () => {
+    ({ browser, profile } = await launchBrowser());
+    folder = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-pages-'));
+});
+
+afterAll(async () => {
+    await browser?.close();
+    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    if (folder) await fs.rm(folder, { recursive: true, force: true });
+});
+
+async function pages(loaded: Loaded, map: string): Promise<Record<string, string>> {
+    const { workspace, findings } = loaded;
+    const model = workspace.model;
+    return {
+        'diagram.svg': await renderDiagramSvg(model, findings, { map }),
+        'matrix.html': renderMatrix(model, findings, { map, format: 'html' }),
+        'charter.html': await renderCharter(model, findings, await builtinTemplate('html'), { map, format: 'html' }),
+        'report.html': renderReport(model, findings, { map, format: 'html' })
+    };
+}
+
+async function expectReadable(name: string, text: string, titles: string[]): Promise<void> {
+    const file = path.join(folder, name);
+    await fs.writeFile(file, text);
+    const opened = await openFile(browser, file);
+    expect(opened.errors, `${name}: console errors`).toEqual([]);
+    expect(opened.scripts, `${name}: scripts`).toBe(0);
+    for (const title of titles) expect(opened.compactText, `${name} shows "${title}"`).toContain(compact(title));
+}
+
+const EXAMPLES: Array<[string, string]> = [['lakeside', 'Lakeside'], ['riverside', 'Riverside'], ['highland', 'Highland'], ['pinewood', 'PinewoodNorth'], ['schemes', 'Willow']];
+
+describe('generated pages in a browser', () => {
+    for (const [example, map] of EXAMPLES) {
+        it(`${map}: diagram, matrix, charter and report render cleanly and name every role and team`, async () => {
+            const loaded = await loadExample(example);
+            const model = loaded.workspace.model.map(map)!;
+            const titles = [...model.roles, ...model.teams].map(h => h.title);
+            for (const [name, text] of Object.entries(await pages(loaded, map))) {
+                // The report lists the roles that hold something; the others show everywhere.
+                const expected = name === 'report.html'
+                    ? titles.filter(t => text.includes(t.replace(/&/g, '&amp;').replace(/'/g, '&#39;')))
+                    : titles;
+                await expectReadable(`${example}-${name}`, text, expected);
+            }
+        }, 120_000);
+    }
+
+    it('the hostile map renders as text: no script runs and every hostile title is shown', async () => {
+        const loaded = await loadText(HOSTILE, 'hostile.remit');
+        for (const [name, text] of Object.entries(await pages(loaded, 'Hostile'))) {
+            await expectReadable(`hostile-${name}`, text, name === 'report.html' ? [] : HOSTILE_TITLES);
+        }
+    }, 120_000);
+});
+
+describe('Mermaid output', () => {
+    async function parseWithMermaid(texts: string[]): Promise<Array<string | true>> {
+        const page = await browser.newPage();
+        await page.setContent('<!DOCTYPE html><html><body></body></html>');
+        await page.addScriptTag({ path: path.join(REPO, 'node_modules/mermaid/dist/mermaid.min.js') });
+        const results = await page.evaluate(async (inputs: string[]) => {
+            const mermaid = (globalThis as unknown as { mermaid: { initialize(o: object): void; parse(t: string): Promise<unknown> } }).mermaid;
+            mermaid.initialize({ startOnLoad: false, securityLevel: 'strict' });
+            const out: Array<string | true> = [];
+            for (const text of inputs) {
+                try {
+                    await mermaid.parse(text);
+                    out.push(true);
+                } catch (err) {
+                    out.push(String((err as Error).message ?? err));
+                }
+            }
+            return out;
+        }, texts);
+        await page.close();
+        return results;
+    }
+
+    it('Mermaid\'s own parser accepts the flowchart of every example, of a phase, and of the hostile map', async () => {
+        const texts: string[] = [];
+        for (const [example] of EXAMPLES) {
+            const { workspace, findings } = await loadExample(example);
+            for (const map of workspace.model.maps) texts.push(renderMermaid(workspace.model, findings, { map: map.name }));
+        }
+        const lakeside = await loadExample('lakeside');
+        texts.push(renderMermaid(lakeside.workspace.model, lakeside.findings, { phase: 'Expansion' }));
+        const hostile = await loadText(HOSTILE, 'hostile.remit');
+        texts.push(renderMermaid(hostile.workspace.model, hostile.findings));
+        const results = await parseWithMermaid(texts);
+        expect(results).toEqual(texts.map(() => true));
+    }, 120_000);
+
+    it('the parser is real: it rejects a broken flowchart', async () => {
+        const [result] = await parseWithMermaid(['flowchart LR\n  a["unclosed --> b']);
+        expect(result).not.toBe(true);
+    }, 120_000);
+});

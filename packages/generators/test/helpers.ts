@@ -1,0 +1,82 @@
+import { fileURLToPath } from 'node:url';
+import * as path from 'node:path';
+import { checkSources, openWorkspace, type RemitWorkspace } from '@remit/language';
+import { findingsFromDiagnostics, type Finding } from '@remit/generators';
+
+export const REPO = fileURLToPath(new URL('../../../', import.meta.url));
+export const EXAMPLES = path.join(REPO, 'examples');
+
+export interface Loaded {
+    workspace: RemitWorkspace;
+    findings: Finding[];
+}
+
+export async function loadExample(relative: string): Promise<Loaded> {
+    const workspace = await openWorkspace([path.join(EXAMPLES, relative)], { cwd: REPO });
+    return { workspace, findings: findingsFromDiagnostics(workspace.diagnostics) };
+}
+
+export async function loadText(text: string, name = 'test.remit'): Promise<Loaded> {
+    const workspace = await checkSources([{ uri: `file:///virtual/${name}`, text }]);
+    return { workspace, findings: findingsFromDiagnostics(workspace.diagnostics) };
+}
+
+/** Path of a document URI relative to the repository, as the command line prints it. */
+export function repoPath(uri: string): string {
+    return uri.startsWith('file:') ? path.relative(REPO, fileURLToPath(uri)).split(path.sep).join('/') : uri;
+}
+
+/**
+ * A map whose titles, doc comments, people and sources try every trick: HTML and SVG
+ * injection, Markdown table breaking, CSV formulas, Mermaid label escapes.
+ */
+export const HOSTILE = `/** Doc with <img src=x onerror=alert(1)> and </svg> and | pipes | and "quotes" */
+map Hostile "<script>alert('map')</script> & </svg> | =HYPERLINK(\\"http://evil\\",\\"x\\")"
+uses School
+
+phases {
+  First "<b>First</b> | phase"
+  Second "=SUM(A1:A9)"
+}
+
+/** </title><script>alert('doc')</script> */
+role Boss "<script>alert(1)</script>" {
+  kind administrator
+  holders "=HYPERLINK(\\"http://evil\\",\\"click\\")", "@SUM(1+1)"
+}
+role Pipe "a | b | c \\"quoted\\" -dash" { kind teacher }
+role Plus "+cmd|' /C calc'!A0" { kind teacher }
+role EndSvg "</svg><svg onload=alert(1)>" { kind staff }
+
+team Crew "#quot; end ]) [[ {{ x }} {% raw %}" {
+  members Pipe, Plus
+  chair Pipe
+  rule majority
+}
+
+domain Danger "</text></g></svg><script>alert('domain')</script>" {
+  /** Markdown *emphasis* [link](javascript:alert(1)) and \`code\` */
+  decision Risky "=HYPERLINK(\\"http://evil\\",\\"title\\") | <i>x</i> \\"q\\"" {
+    recommend Crew
+    consult Pipe from Second
+    decide Boss until Second
+    decide EndSvg from Second
+    inform Plus
+    source "<script>alert('source')</script> | =1+1"
+    review "-every @ term"
+  }
+  decision Calm "-2+3 --> end" {
+    recommend Pipe
+    decide Crew
+    after Risky
+  }
+}
+`;
+
+/** Every user-written text of the hostile map that must show up verbatim to a reader. */
+export const HOSTILE_TITLES = [
+    '<script>alert(1)</script>',
+    'a | b | c "quoted" -dash',
+    '+cmd|\' /C calc\'!A0',
+    '</svg><svg onload=alert(1)>'
+];
