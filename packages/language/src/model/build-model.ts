@@ -83,7 +83,7 @@ export class MapModelBuilder {
             title: role.title ?? role.name,
             doc: this.doc(role),
             kind: role.kind as RoleKind | undefined,
-            people: [...role.holders].map(unquote),
+            people: [...role.holders],
             seats: role.seats,
             vacant: role.vacant,
             release: role.release,
@@ -141,9 +141,10 @@ export class MapModelBuilder {
             assignments,
             after: targets(decision.after),
             escalate: target(decision.escalate),
-            review: decision.cadence ?? (decision.reviewText !== undefined ? unquote(decision.reviewText) : undefined),
+            review: decision.cadence ?? decision.reviewText,
             pattern: decision.pattern as DecisionPattern | undefined,
-            source: decision.source !== undefined ? unquote(decision.source) : undefined,
+            // Text in double quotes arrives unescaped (Langium's STRING converter): used as is.
+            source: decision.source,
             status: (decision.status ?? map.status) as DecisionStatus | undefined,
             location: location(decision, uri)
         };
@@ -175,11 +176,6 @@ function target(reference: Reference<NamedElement> | undefined): string | undefi
 
 function targets(references: ReadonlyArray<Reference<NamedElement>>): string[] {
     return references.map(target).filter((name): name is string => name !== undefined);
-}
-
-/** Titles keep their text; Langium's STRING converter already removed the quotes, this only unescapes. */
-function unquote(text: string): string {
-    return text.replace(/\\(["\\])/g, '$1');
 }
 
 function location(node: AstNode, uri: string): SourceLocation {

@@ -101,6 +101,16 @@ export class CoreChecks {
     checkAssignmentPhases(assignment: Assignment, accept: ValidationAcceptor): void {
         const from = assignment.from?.ref;
         const until = assignment.until?.ref;
+        if (!from && until && !assignment.from) {
+            // `until` alone runs from the first phase; until the first phase is no time at all.
+            const first = this.schemes.phasesOf(findMap(assignment))[0];
+            if (first === until) {
+                report(accept, 'phase-order',
+                    `'until ${until.name}': ${until.name} is the first phase, so this line never applies ('until' is exclusive). Use a later phase, or remove 'until'.`,
+                    { node: assignment, property: 'until' });
+            }
+            return;
+        }
         if (!from || !until) return;
         const map = assignment.$container.$container;
         const phases = this.schemes.phasesOf(findMap(map));

@@ -144,6 +144,12 @@ group('phase-order', () => {
         await expectCore('map M "M"\nphases { P1 P2 P3 }\nrole R\ndomain D { decision X { decide R from P1 until P3  inform R until P3 from P2 } }\n', []);
     });
 
+    test('until the first phase, without from, never applies', async () => {
+        await expectCore('map M "M"\nphases { P1 P2 }\nrole R\ndomain D { decision X {\n  decide R until P1\n  decide R from P1 until P2\n} }\n', [
+            { code: 'phase-order', line: 5, element: 'M.X', says: /'until P1': P1 is the first phase, so this line never applies \('until' is exclusive\)/ }
+        ]);
+    });
+
     test('an inverted duration', async () => {
         const { core } = await check('map M "M"\nphases {\n  Start 12..6 months\n}\n');
         const [d] = core();

@@ -57,6 +57,39 @@ domain D {
     });
 });
 
+group('names and text', () => {
+    test('names may start with a keyword and hold digits, _ and -', async () => {
+        const { model } = await parsesCleanly(`map M "M"
+role team-lead
+role finalApprover
+role Grade_6-Lead
+domain D { decision X { decide team-lead  inform finalApprover, Grade_6-Lead } }`);
+        expect(model?.roles.map(r => r.name)).toEqual(['team-lead', 'finalApprover', 'Grade_6-Lead']);
+        expect(model?.decisions[0].assignments[1].holders).toEqual(['M.finalApprover', 'M.Grade_6-Lead']);
+    });
+
+    test('text in double quotes keeps escaped quotes and backslashes exactly once', async () => {
+        const { model } = await parsesCleanly(String.raw`map M "M"
+role R { holders "Dr. \"Sam\" Lee" }
+domain D { decision X { decide R  source "\\\\district\\policies\\4.2"  review "every \"other\" year" } }`);
+        expect(model?.roles[0].people).toEqual(['Dr. "Sam" Lee']);
+        expect(model?.decisions[0].source).toBe(String.raw`\\district\policies\4.2`);
+        expect(model?.decisions[0].review).toBe('every "other" year');
+    });
+
+    test('non-English titles and a byte-order mark at the start of the file', async () => {
+        const { model } = await parsesCleanly('\uFEFFmap M "École Saint-Exupéry — “Nord” 学校"\nrole Directrice "Directrice d\'école"\n');
+        expect(model?.title).toBe('École Saint-Exupéry — “Nord” 学校');
+        expect(model?.roles[0].title).toBe("Directrice d'école");
+    });
+
+    test('decimal numbers in durations and release', async () => {
+        const { model } = await parsesCleanly('map M "M"\nphases { P1 1.5..2 years }\nrole R { release 2.5% }\n');
+        expect(model?.phases[0].duration).toEqual({ min: 1.5, max: 2, unit: 'years' });
+        expect(model?.roles[0].release).toBe(2.5);
+    });
+});
+
 group('levels', () => {
     test('levels with titles and every flag, in order', async () => {
         const { ast, model } = await parsesCleanly(`map M "M"
