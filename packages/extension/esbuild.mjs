@@ -25,9 +25,12 @@ fs.mkdirSync(path.dirname(grammarTarget), { recursive: true });
 fs.copyFileSync(grammarSource, grammarTarget);
 
 fs.copyFileSync(path.resolve(here, '../../LICENSE'), path.join(here, 'LICENSE'));
-// The charter's built-in templates, read by the server at run time (templates/ beside dist/).
-fs.rmSync(path.join(here, 'templates'), { recursive: true, force: true });
-fs.cpSync(path.resolve(here, '../generators/templates'), path.join(here, 'templates'), { recursive: true });
+// The generators' data files, read at run time: the charter templates and the starter maps.
+// They sit beside dist/ as they sit beside the generators' src/ (see importMetaUrl below).
+for (const folder of ['templates', 'starters']) {
+    fs.rmSync(path.join(here, folder), { recursive: true, force: true });
+    fs.cpSync(path.resolve(here, '../generators', folder), path.join(here, folder), { recursive: true });
+}
 
 const workspaceSources = {
     '@remit/language': '../language/src/index.ts',
@@ -63,9 +66,12 @@ const options = {
     keepNames: true,
     legalComments: production ? 'none' : 'inline',
     plugins: [fromSources],
-    // ES module code that asks for its own URL gets the bundle's.
+    // The generators find their data files from their own URL (`../../templates/` from
+    // src/charter/). In the bundle, import.meta.url is a file two folders below the
+    // extension's root (dist/generators/), so the same relative paths land on templates/
+    // and starters/ beside dist/.
     define: { 'import.meta.url': 'importMetaUrl' },
-    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    banner: { js: "const importMetaUrl = require('node:url').pathToFileURL(require('node:path').join(__dirname, 'generators', 'bundle.js')).href;" },
     logLevel: 'info',
     metafile: true
 };

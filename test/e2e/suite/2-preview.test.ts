@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-    activateRemit, click, fileUri, hasDriver, openEditor, positionOf, screenshot, waitFor, type PreviewRendered, type RemitApi
+    activateRemit, click, fileUri, hasDriver, openEditor, positionOf, screenshot, waitFor, waitForDiagnostics, type PreviewRendered, type RemitApi
 } from './helpers.js';
 
 describe('Remit preview and commands', () => {
@@ -90,5 +90,23 @@ describe('Remit preview and commands', () => {
     it('refuses to generate from a map that cannot be read, and says why', async () => {
         const target = await vscode.commands.executeCommand<vscode.Uri | undefined>('remit.generateCharter', fileUri('maps/broken.remit'), { open: false });
         assert.equal(target, undefined);
+    });
+
+    it('creates a new map from a starter, named by the user, that checks clean', async () => {
+        const folder = fileUri('new-maps');
+        const uri = await vscode.commands.executeCommand<vscode.Uri>('remit.newMap', { template: 'blank-school', mapName: 'Oakdale', folder });
+        assert.ok(uri, 'the command should return the new map');
+        assert.equal(uri.toString(), vscode.Uri.joinPath(folder, 'oakdale.remit').toString());
+        const doc = await vscode.workspace.openTextDocument(uri);
+        assert.match(doc.getText(), /^map Oakdale /m);
+        await waitForDiagnostics(uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 20_000);
+        // and never over an existing file
+        const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('remit.newMap', { template: 'blank-school', mapName: 'Oakdale', folder });
+        assert.equal(again, undefined);
+    });
+
+    it('offers a Getting Started walkthrough', () => {
+        const pkg = vscode.extensions.getExtension('remit.remit')!.packageJSON as { contributes: { walkthroughs: { steps: { id: string }[] }[] } };
+        assert.deepEqual(pkg.contributes.walkthroughs[0].steps.map(s => s.id), ['newMap', 'preview', 'problems', 'charter']);
     });
 });

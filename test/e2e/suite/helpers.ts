@@ -135,7 +135,7 @@ export function knownIssue(title: string, reason: string, fn: (this: Mocha.Conte
         try {
             await fn.call(this);
         } catch (e) {
-            log(`      known issue: ${reason}\n      (${String((e as Error).message ?? e).split('\n')[0]})`);
+            log(`      known issue: ${reason}\n      (${String((e as Error).message ?? e).split('\n')[0]})`); if (process.env.REMIT_E2E_DEBUG) log(String((e as Error).stack));
             this.skip();
         }
         throw new Error(`fixed: ${reason}. Turn this knownIssue() back into it().`);

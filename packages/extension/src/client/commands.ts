@@ -2,7 +2,10 @@
 // matrix. The server renders with the generators; this side only picks files and writes.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { GenerateRequest, type GenerateParams, type GenerateResult } from '../shared/protocol.js';
+import {
+    GenerateRequest, StarterRequest, StartersRequest,
+    type GenerateParams, type GenerateResult, type StarterInfo, type StarterParams, type StarterResult
+} from '../shared/protocol.js';
 
 /** The .remit document a command is about: the argument (explorer, tests), else the active editor. */
 export function remitUri(arg?: unknown): vscode.Uri | undefined {
@@ -74,4 +77,60 @@ export async function exportDiagram(client: LanguageClient, arg?: unknown, optio
     await writeText(target, result.text);
     void vscode.window.setStatusBarMessage(`Remit: diagram written to ${vscode.workspace.asRelativePath(target)}`, 5000);
     return target;
+}
+
+export interface NewMapOptions {
+    /** The starter's name (`elementary-ilt`, `blank-school` ...); asked for otherwise. */
+    template?: string;
+    /** The new map's name (`Oakdale`); asked for otherwise. */
+    mapName?: string;
+    /** Where to write; the first workspace folder, or asked for. */
+    folder?: vscode.Uri;
+    open?: boolean;
+}
+
+const MAP_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
+
+/** Remit: New Map from Template. Writes the starter's files (never over existing ones); returns the main map. */
+export async function newMap(client: LanguageClient, options: NewMapOptions = {}): Promise<vscode.Uri | undefined> {
+    let template = options.template;
+    if (!template) {
+        const starters = await client.sendRequest<StarterInfo[]>(StartersRequest);
+        const pick = await vscode.window.showQuickPick(
+            starters.map(s => ({ label: s.name, detail: s.description, name: s.name })),
+            { title: 'New Remit map (1/2): start from', placeHolder: 'Choose the starter closest to your school', matchOnDetail: true });
+        if (!pick) return undefined;
+        template = pick.name;
+    }
+    let mapName = options.mapName;
+    if (mapName === undefined) {
+        mapName = await vscode.window.showInputBox({
+            title: 'New Remit map (2/2): its name',
+            prompt: 'One word for the school or team, such as Oakdale. The file is named after it.',
+            validateInput: v => MAP_NAME.test(v) ? undefined : 'Use letters, digits, _ and -, starting with a letter.'
+        });
+        if (!mapName) return undefined;
+    }
+    let folder = options.folder ?? vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!folder) {
+        folder = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the map here' }))?.[0];
+        if (!folder) return undefined;
+    }
+    const result = await client.sendRequest<StarterResult>(StarterRequest, { name: template, mapName } satisfies StarterParams);
+    if (result.error || !result.files?.length) {
+        void vscode.window.showErrorMessage(`Remit: no map created. ${result.error ?? ''}`);
+        return undefined;
+    }
+    const targets = result.files.map(f => vscode.Uri.joinPath(folder, f.name));
+    for (const target of targets) {
+        if (await vscode.workspace.fs.stat(target).then(() => true, () => false)) {
+            void vscode.window.showErrorMessage(`Remit: ${vscode.workspace.asRelativePath(target)} already exists; choose another map name.`);
+            return undefined;
+        }
+    }
+    for (const [i, file] of result.files.entries()) {
+        await vscode.workspace.fs.writeFile(targets[i], new TextEncoder().encode(file.text));
+    }
+    if (options.open !== false) await vscode.window.showTextDocument(targets[0], { preview: false });
+    return targets[0];
 }

@@ -5,7 +5,7 @@ import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
-import { exportDiagram, generateCharter, remitUri, type GenerateOptions } from './commands.js';
+import { exportDiagram, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
 import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
 
 let client: LanguageClient | undefined;
@@ -41,6 +41,7 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
         vscode.commands.registerCommand('remit.showMatrix', (arg?: unknown) => openPreview(arg, 'matrix')),
         vscode.commands.registerCommand('remit.generateCharter', (arg?: unknown, options?: GenerateOptions) => generateCharter(lc, arg, options)),
         vscode.commands.registerCommand('remit.exportDiagram', (arg?: unknown, options?: GenerateOptions) => exportDiagram(lc, arg, options)),
+        vscode.commands.registerCommand('remit.newMap', (options?: NewMapOptions) => newMap(lc, options)),
         vscode.commands.registerCommand('remit.restartServer', () => lc.restart()),
         vscode.window.registerWebviewPanelSerializer(RemitPreview.viewType, {
             async deserializeWebviewPanel(panel, state) {

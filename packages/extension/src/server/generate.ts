@@ -5,11 +5,12 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { diagnosticsOf, isStandardLibrary, type MapModel, type RemitDiagnostic, type WorkspaceModel } from '@remit/language';
 import type { RemitLspServices } from '@remit/language/lsp';
-import * as path from 'node:path';
-import { findingsFromDiagnostics, loadTemplateFolder, renderCharter, renderDiagramSvg, renderMatrix } from '@remit/generators';
 import {
-    GenerateRequest, PreviewRequest,
-    type GenerateParams, type GenerateResult, type PreviewParams, type PreviewProblem, type PreviewResult, type SourcePosition
+    builtinTemplate, findingsFromDiagnostics, instantiateStarter, loadTemplateFolder, renderCharter, renderDiagramSvg, renderMatrix, STARTERS
+} from '@remit/generators';
+import {
+    GenerateRequest, PreviewRequest, StarterRequest, StartersRequest,
+    type GenerateParams, type StarterParams, type StarterResult, type StarterInfo, type GenerateResult, type PreviewParams, type PreviewProblem, type PreviewResult, type SourcePosition
 } from '../shared/protocol.js';
 
 /** Errors that make a picture of the map untrustworthy: the preview keeps the last good one. */
@@ -80,8 +81,8 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
                     return { map: snap.map.name, text: renderMatrix(snap.workspace, findings, { ...options, format: (params.format ?? 'md') as 'md' | 'csv' | 'html' }) };
                 case 'charter': {
                     const format = params.format === 'html' ? 'html' : 'md';
-                    // The built-in templates ship beside the bundle (templates/); a workspace may bring its own.
-                    const template = await loadTemplateFolder(params.template ?? path.join(__dirname, '..', 'templates', `charter.${format}.liquid`));
+                    // The built-in templates ship in the extension (templates/); a workspace may bring its own.
+                    const template = params.template ? await loadTemplateFolder(params.template) : await builtinTemplate(format);
                     return { map: snap.map.name, text: await renderCharter(snap.workspace, findings, template, { map: snap.map.name, format }) };
                 }
             }
@@ -89,6 +90,18 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
             return { map: snap.map.name, error: e instanceof Error ? e.message : String(e) };
         }
         return { error: `unknown kind ${String(params.kind)}` };
+    });
+}
+
+export function registerStarterRequests(connection: Connection): void {
+    connection.onRequest(StartersRequest, (): StarterInfo[] =>
+        STARTERS.map(s => ({ name: s.name, description: s.description, maps: [...s.maps] })));
+    connection.onRequest(StarterRequest, async (params: StarterParams): Promise<StarterResult> => {
+        try {
+            return { files: await instantiateStarter(params.name, params.mapName) };
+        } catch (e) {
+            return { error: e instanceof Error ? e.message : String(e) };
+        }
     });
 }
 

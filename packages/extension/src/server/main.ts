@@ -1,12 +1,12 @@
 // The language server VS Code starts as a child process (IPC). It is the same server as
-// `remit lsp --stdio`, plus two requests for the preview and the generate commands that
-// call the generators (see generate.ts): every analysis lives in @remit/language.
+// `remit lsp --stdio`, plus requests for the preview, the generate commands and the
+// starter maps that call the generators (see generate.ts): every analysis lives in @remit/language.
 // `node dist/server.cjs --stdio` runs it over stdio for other editors and the tests.
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRemitServices } from '@remit/language/lsp';
-import { registerGenerateRequests } from './generate.js';
+import { registerGenerateRequests, registerStarterRequests } from './generate.js';
 
 if (process.argv.includes('--stdio')) {
     // stdout carries the protocol: anything printed there would corrupt it.
@@ -16,4 +16,5 @@ if (process.argv.includes('--stdio')) {
 const connection = createConnection(ProposedFeatures.all);
 const { shared } = createRemitServices({ connection, ...NodeFileSystem });
 registerGenerateRequests(connection, shared);
+registerStarterRequests(connection);
 startLanguageServer(shared);

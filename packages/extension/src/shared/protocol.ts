@@ -49,3 +49,12 @@ export interface GenerateResult {
     /** Why nothing was generated, in words for the person who asked. */
     error?: string;
 }
+
+/** `remit/starters`: the starter maps a new map can begin from. */
+export const StartersRequest = 'remit/starters';
+export interface StarterInfo { name: string; description: string; maps: string[] }
+
+/** `remit/starter`: the files of a starter, its main map renamed to `mapName`. */
+export const StarterRequest = 'remit/starter';
+export interface StarterParams { name: string; mapName?: string }
+export interface StarterResult { files?: { name: string; text: string }[]; error?: string }
