@@ -5,6 +5,7 @@ import {
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { RemitServices } from '../remit-module.js';
+import type { RemitMap } from '../generated/ast.js';
 import type { RemitSettings } from '../config/settings.js';
 import { elementNameAt, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
@@ -78,6 +79,9 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             const error = reference.error;
             if (!error) continue;
             const info = error.info as ReferenceInfo;
+            // When the scheme named by `uses` is unknown, every level would be unknown too; the
+            // `uses` line already carries the one error that matters.
+            if (info.property === 'level' && schemeIsUnknown(mapOf(info.container))) continue;
             const described = describeLinkingError(info, this.scopes, mapOf(info.container));
             diagnostics.push(this.toDiagnostic('error', described.message, {
                 node: info.container,
@@ -103,6 +107,10 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         diagnostic.data = { ...data, code, element: data.element ?? elementNameAt(info.node) };
         return diagnostic;
     }
+}
+
+function schemeIsUnknown(map: RemitMap | undefined): boolean {
+    return map?.scheme !== undefined && map.scheme.ref === undefined;
 }
 
 type Range = Diagnostic['range'];

@@ -173,6 +173,11 @@ group('schemes and levels', () => {
         expect(error.message).toContain("Did you mean 'RAPID'?");
     });
 
+    test('an unknown scheme is one error, not one more for every level written under it', async () => {
+        const result = await check('map M "M"\nuses Rapid\nrole R\ndomain D { decision X { recommend R  decide R } decision Y { decide R } }\n');
+        expect(result.only('unresolved-reference').map(e => e.line), describe(result.diagnostics)).toEqual([2]);
+    });
+
     test('a scheme of another map is not visible by its plain name', async () => {
         const result = await checkFiles({ 'north.remit': 'map North "N"\nuses Council\n', 'district.remit': DISTRICT });
         const [error] = result.only('unresolved-reference');
