@@ -249,6 +249,16 @@ describe('--format sarif', () => {
     });
 });
 
+describe('--format sarif, paths', () => {
+    test('locations are URI references: spaces and # in folder names are escaped', async () => {
+        const dir = folder('sarif-paths', { 'remit.json': ONLY_CORE_RULES, 'our maps #2/alpha.remit': BROKEN });
+        const run = await remit(['check', '--format', 'sarif'], dir);
+        const [result] = JSON.parse(run.stdout).runs[0].results;
+        expect(result.locations[0].physicalLocation.artifactLocation.uri).toBe('our%20maps%20%232/alpha.remit');
+        expect(decodeURIComponent(result.locations[0].physicalLocation.artifactLocation.uri)).toBe('our maps #2/alpha.remit');
+    });
+});
+
 describe('which files are checked', () => {
     test('no path means the working folder, searched recursively; hidden and dependency folders are skipped', async () => {
         const dir = folder('default', {

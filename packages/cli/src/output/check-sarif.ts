@@ -1,4 +1,6 @@
 import { RULES, RULE_CODES, type RemitDiagnostic } from '@remit/language';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { displayPath } from './paths.js';
 import { VERSION } from '../version.js';
 
@@ -33,7 +35,7 @@ export function formatSarif(diagnostics: readonly RemitDiagnostic[], cwd: string
                 message: { text: d.message },
                 locations: [{
                     physicalLocation: {
-                        artifactLocation: { uri: displayPath(d.uri, cwd), uriBaseId: '%SRCROOT%' },
+                        artifactLocation: { uri: uriReference(displayPath(d.uri, cwd)), uriBaseId: '%SRCROOT%' },
                         region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
                     },
                     ...(d.element ? { logicalLocations: [{ fullyQualifiedName: d.element, kind: 'member' }] } : {})
@@ -44,7 +46,11 @@ export function formatSarif(diagnostics: readonly RemitDiagnostic[], cwd: string
     return JSON.stringify(log, null, 2) + '\n';
 }
 
+/** SARIF locations are URI references: a space or '#' in a folder name must be escaped. */
+function uriReference(relativePath: string): string {
+    return relativePath.split('/').map(encodeURIComponent).join('/');
+}
+
 function pathToFileUri(dir: string): string {
-    const withSlash = dir.endsWith('/') ? dir : `${dir}/`;
-    return `file://${withSlash.split('\\').join('/')}`;
+    return pathToFileURL(dir.endsWith(path.sep) ? dir : `${dir}${path.sep}`).href;
 }
