@@ -1,0 +1,200 @@
+import { spawnSync } from 'node:child_process';
+import { promises as fs, existsSync } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { STARTERS, writeOutputFile } from '@remit/generators';
+import { REPO } from './helpers.js';
+
+/**
+ * `remit generate` and `remit new` as a user runs them: the built command line in a
+ * child process (build first: `tsc -b`), in a scratch folder.
+ */
+const BIN = path.join(REPO, 'packages/cli/bin/remit.js');
+const LAKESIDE = path.join(REPO, 'examples/lakeside');
+let scratch: string;
+
+beforeAll(async () => {
+    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-cli-'));
+});
+
+afterAll(async () => {
+    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+});
+
+function remit(args: string[], cwd = scratch): { status: number | null; stdout: string; stderr: string } {
+    const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+async function leftovers(folder: string): Promise<string[]> {
+    return (await fs.readdir(folder)).filter(name => name.endsWith('.tmp'));
+}
+
+describe('remit generate', () => {
+    it('--out creates missing folders and writes the file whole', async () => {
+        const out = path.join(scratch, 'site', 'maps');
+        const run = remit(['generate', 'diagram', LAKESIDE, '--out', out]);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe('Wrote site/maps/lakeside.svg\n');
+        const svg = await fs.readFile(path.join(out, 'lakeside.svg'), 'utf8');
+        expect(svg.startsWith('<svg')).toBe(true);
+        expect(svg.trimEnd().endsWith('</svg>')).toBe(true);
+        expect(await leftovers(out)).toEqual([]);
+    });
+
+    it('replaces an earlier output completely and leaves no temporary file', async () => {
+        const out = path.join(scratch, 'again');
+        await fs.mkdir(out, { recursive: true });
+        await fs.writeFile(path.join(out, 'lakeside-matrix.csv'), 'old content that is much longer than nothing\n'.repeat(500));
+        const run = remit(['generate', 'matrix', LAKESIDE, '--format', 'csv', '--out', out]);
+        expect(run.status).toBe(0);
+        const csv = await fs.readFile(path.join(out, 'lakeside-matrix.csv'), 'utf8');
+        expect(csv.startsWith('Domain,Decision,')).toBe(true);
+        expect(csv).not.toContain('old content');
+        expect(await leftovers(out)).toEqual([]);
+    });
+
+    it('prints to stdout without --out, byte for byte the same on a second run', () => {
+        const first = remit(['generate', 'mermaid', LAKESIDE]);
+        const second = remit(['generate', 'mermaid', LAKESIDE]);
+        expect(first.status).toBe(0);
+        expect(first.stdout.startsWith('flowchart LR\n')).toBe(true);
+        expect(second.stdout).toBe(first.stdout);
+    });
+
+    it('never writes over a .remit file given as --out', async () => {
+        const source = path.join(scratch, 'keep.remit');
+        const text = 'map Keep "Keep me"\n';
+        await fs.writeFile(source, text);
+        const run = remit(['generate', 'json', LAKESIDE, '--out', source]);
+        expect(run.status).toBe(2);
+        expect(run.stderr.trim().split('\n')).toHaveLength(1);
+        expect(run.stderr).toContain('--out takes a folder');
+        expect(await fs.readFile(source, 'utf8')).toBe(text);
+    });
+
+    it('the writer refuses any .remit target, whatever the command', async () => {
+        const source = path.join(scratch, 'other.remit');
+        await fs.writeFile(source, 'map Other "Other"\n');
+        await expect(writeOutputFile(source, 'overwritten')).rejects.toThrow(/will not write over a \.remit source file/);
+        expect(await fs.readFile(source, 'utf8')).toBe('map Other "Other"\n');
+    });
+
+    it('unknown decision, phase and map names give one clear line and exit 2', () => {
+        for (const [args, words] of [
+            [['generate', 'diagram', LAKESIDE, '--decision', 'AdoptMaterial'], /No map has a decision named 'AdoptMaterial'\. Did you mean 'AdoptMaterials'\?/],
+            [['generate', 'matrix', LAKESIDE, '--phase', 'Later'], /Map 'Lakeside' has no phase named 'Later'\..*Its phases are: Preparation, Initial, Expansion, Institutionalization\./],
+            [['generate', 'report', LAKESIDE, '--map', 'Lakesid'], /There is no map named 'Lakesid'\. Did you mean 'Lakeside'\?/],
+            [['generate', 'charter', LAKESIDE, '--format', 'csv'], /charter cannot be written as 'csv'\. Use --format md or html\./]
+        ] as Array<[string[], RegExp]>) {
+            const run = remit(args);
+            expect(run.status, args.join(' ')).toBe(2);
+            expect(run.stderr).toMatch(words);
+            expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
+            expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
+        }
+    });
+
+    it('asks which map when the files hold several and the output goes to stdout', () => {
+        const run = remit(['generate', 'matrix', path.join(REPO, 'examples/pinewood')]);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('choose one with --map NAME');
+    });
+
+    it('renders a charter from the user\'s own template with its partials', async () => {
+        const folder = path.join(scratch, 'templates-ok');
+        await fs.mkdir(folder, { recursive: true });
+        await fs.writeFile(path.join(folder, 'charter.liquid'), '# {{ map.title }}\n{% for role in roles %}{% render "card", role: role %}{% endfor %}');
+        await fs.writeFile(path.join(folder, 'card.liquid'), '- {{ role.title }} decides {{ role.decides.size }}\n');
+        const run = remit(['generate', 'charter', LAKESIDE, '--template', path.join(folder, 'charter.liquid')]);
+        expect(run.stderr).toBe('');
+        expect(run.status).toBe(0);
+        expect(run.stdout).toContain('# Lakeside Elementary School\n');
+        expect(run.stdout).toContain('- Principal decides 8\n');
+    });
+
+    it('a template cannot read files outside its folder', async () => {
+        const secret = path.join(scratch, 'secret.liquid');
+        await fs.writeFile(secret, 'TOP SECRET');
+        const folder = path.join(scratch, 'templates-bad');
+        await fs.mkdir(folder, { recursive: true });
+        for (const [name, body] of [
+            ['up.liquid', '{% include "../secret" %}'],
+            ['absolute.liquid', `{% render "${secret.replace(/\.liquid$/, '')}" %}`],
+            ['layout.liquid', '{% layout "../secret" %}x']
+        ]) {
+            await fs.writeFile(path.join(folder, name), body);
+            const run = remit(['generate', 'charter', LAKESIDE, '--template', path.join(folder, name)]);
+            expect(run.stdout, name).not.toContain('TOP SECRET');
+            expect(run.status, name).toBe(2);
+            expect(run.stderr, name).toContain('the template cannot be used');
+        }
+        await fs.symlink(secret, path.join(folder, 'link.liquid'));
+        await fs.writeFile(path.join(folder, 'via-link.liquid'), '{% include "link" %}');
+        const run = remit(['generate', 'charter', LAKESIDE, '--template', path.join(folder, 'via-link.liquid')]);
+        expect(run.stdout).not.toContain('TOP SECRET');
+        expect(run.status).toBe(2);
+    });
+
+    it('a template reaches plain data only: no prototypes, no functions', async () => {
+        const folder = path.join(scratch, 'templates-probe');
+        await fs.mkdir(folder, { recursive: true });
+        await fs.writeFile(path.join(folder, 'probe.liquid'), '[{{ map.constructor }}][{{ map.__proto__ }}][{{ roles.constructor.name }}][{{ map.title }}]');
+        const run = remit(['generate', 'charter', LAKESIDE, '--template', path.join(folder, 'probe.liquid')]);
+        expect(run.status).toBe(0);
+        expect(run.stdout).toBe('[][][][Lakeside Elementary School]\n');
+    });
+});
+
+describe('remit new', () => {
+    for (const starter of STARTERS) {
+        it(`${starter.name}: creates a map that checks clean`, () => {
+            const dir = path.join(scratch, 'new', starter.name);
+            const created = remit(['new', starter.name, dir, '--name', 'Oakdale']);
+            expect(created.stderr).toBe('');
+            expect(created.status).toBe(0);
+            expect(existsSync(path.join(dir, 'oakdale.remit'))).toBe(true);
+            const check = remit(['check', dir, '--format', 'json']);
+            const report = JSON.parse(check.stdout);
+            expect(report.diagnostics).toEqual([]);
+            expect(check.status).toBe(0);
+        });
+    }
+
+    it('renames the maps of a two-map starter together, and only as names', async () => {
+        const dir = path.join(scratch, 'new-network');
+        expect(remit(['new', 'district-network', dir, '--name', 'Oakdale']).status).toBe(0);
+        const school = await fs.readFile(path.join(dir, 'oakdale-north.remit'), 'utf8');
+        expect(school).toContain('map OakdaleNorth ');
+        expect(school).toContain('reports Oakdale.Superintendent');
+        const code = school.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
+        expect(code).not.toMatch(/\bPinewood\./);
+        // Titles are the author's words and stay as written.
+        expect(school).toContain('"Pinewood North School"');
+    });
+
+    it('never overwrites an existing map', async () => {
+        const dir = path.join(scratch, 'existing');
+        await fs.mkdir(dir, { recursive: true });
+        await fs.writeFile(path.join(dir, 'oakdale.remit'), 'map Oakdale "Mine"\n');
+        const run = remit(['new', 'blank-school', dir, '--name', 'Oakdale']);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toContain('already exists and will not be overwritten');
+        expect(await fs.readFile(path.join(dir, 'oakdale.remit'), 'utf8')).toBe('map Oakdale "Mine"\n');
+        expect(await leftovers(dir)).toEqual([]);
+    });
+
+    it('lists the starters, and rejects an unknown one or a name that is not an identifier', () => {
+        const list = remit(['new']);
+        expect(list.status).toBe(0);
+        for (const starter of STARTERS) expect(list.stdout).toContain(starter.name);
+        const unknown = remit(['new', 'elementary']);
+        expect(unknown.status).toBe(2);
+        expect(unknown.stderr).toContain('There is no starter named \'elementary\'');
+        const badName = remit(['new', 'blank-school', path.join(scratch, 'bad'), '--name', 'Oak dale']);
+        expect(badName.status).toBe(2);
+        expect(badName.stderr).toContain('cannot be a map name');
+    });
+});
