@@ -1,0 +1,76 @@
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { SCHOOL_MAP, TempRepo } from '../../../language/test/diff/temp-repo.js';
+import { remit } from './run-remit.js';
+
+let repo: TempRepo;
+
+beforeEach(() => {
+    repo = TempRepo.create();
+    repo.write('maps/oak.remit', SCHOOL_MAP);
+    repo.commit('Oak map');
+});
+
+afterEach(() => repo.dispose());
+
+describe('remit diff on the command line', () => {
+    test('--fail-on transfer exits 1 on a transfer of final authority, and the text leads with the summary', () => {
+        repo.edit('maps/oak.remit', '    decide Lead\n', '    decide Principal\n');
+        repo.commit('Principal decides pacing');
+        const result = remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'transfer'], repo.root);
+        expect(result.code).toBe(1);
+        expect(result.stdout.split('\n')[0]).toBe('1 decision changed hands.');
+        expect(result.stdout).toContain('final authority: Lead -> Principal');
+        expect(result.stderr).toBe('');
+    });
+
+    test('--fail-on transfer exits 0 when decisions were only added; --fail-on any exits 1', () => {
+        repo.edit('maps/oak.remit', '  decision Pacing', '  decision Trips "Approve field trips" {\n    decide Principal\n  }\n\n  decision Pacing');
+        repo.commit('Trips');
+        expect(remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'transfer'], repo.root).code).toBe(0);
+        expect(remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'removal'], repo.root).code).toBe(0);
+        expect(remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'any'], repo.root).code).toBe(1);
+    });
+
+    test('--fail-on removal exits 1 when a role is removed, even with nothing else changed', () => {
+        repo.edit('maps/oak.remit', 'role Staff "Teaching staff" { kind teacher }\n', 'role Staff "Teaching staff" { kind teacher }\nrole Spare "Spare" { kind staff }\n');
+        repo.commit('Spare');
+        repo.edit('maps/oak.remit', 'role Spare "Spare" { kind staff }\n', '');
+        const result = remit(['diff', '--rev', 'HEAD', '--fail-on', 'removal'], repo.root);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toMatch(/^1 role removed; 1 problem resolved\./);
+        expect(result.stdout).toContain('REMOVED role Oak.Spare "Spare"');
+    });
+
+    test('a reformat-only change passes --fail-on any', () => {
+        repo.write('maps/oak.remit', SCHOOL_MAP.replace(/\n  /g, '\n\t').replace('\n\n', '\n\n\n// a new comment\n'));
+        const result = remit(['diff', '--rev', 'HEAD', '--fail-on', 'any', 'maps'], repo.root);
+        expect(result.stdout).toBe('No change in authority.\n');
+        expect(result.code).toBe(0);
+    });
+
+    test('two folders compare by meaning; JSON and Markdown are complete', () => {
+        repo.write('old/oak.remit', SCHOOL_MAP);
+        repo.write('new/renamed-file.remit', SCHOOL_MAP.replace('status ratified', 'status draft'));
+        const json = remit(['diff', 'old', 'new', '--format', 'json'], repo.root);
+        expect(json.code).toBe(0);
+        const diff = JSON.parse(json.stdout);
+        expect(diff.counts.statusChanges).toBe(1);
+        expect(diff.decisions[0]).toMatchObject({ name: 'Oak.Pacing', properties: [{ property: 'status', from: 'ratified', to: 'draft' }] });
+        const md = remit(['diff', 'old', 'new', '--format', 'md'], repo.root);
+        expect(md.stdout).toContain('### Remit: changes in authority');
+        expect(md.stdout).toContain('status: `ratified` → `draft`');
+    });
+
+    test('unusable input exits 2 with one line and no stack trace', () => {
+        const unknown = remit(['diff', '--rev', 'nope'], repo.root);
+        expect(unknown.code).toBe(2);
+        expect(unknown.stderr).toMatch(/^remit: 'nope' is not a commit, branch or tag in this repository/);
+        expect(unknown.stderr).not.toMatch(/\bat .*\.js:\d+/);
+        const one = remit(['diff', 'maps'], repo.root);
+        expect(one.code).toBe(2);
+        expect(one.stderr).toContain('remit diff needs two versions to compare');
+        const missing = remit(['diff', 'maps', 'nowhere'], repo.root);
+        expect(missing.code).toBe(2);
+        expect(missing.stderr).toContain('nowhere: no such file or folder');
+    });
+});
