@@ -30,7 +30,8 @@ export function checkSequenceCycles(ctx: AnalysisContext, out: Finding[]): void 
 
 /**
  * `escalation-cycle`: reporting lines that go round in a circle (so an appeal never reaches
- * someone who can settle it), and decisions that escalate to their own final holder.
+ * someone who can settle it), and decisions whose escalation comes back to their own final
+ * holder: directly (`escalate` names the decider) or up the target's reporting line.
  */
 export function checkEscalation(ctx: AnalysisContext, out: Finding[]): void {
     const roles = ctx.model.maps.flatMap(map => map.roles.map(role => ({ role, map })));
@@ -55,19 +56,40 @@ export function checkEscalation(ctx: AnalysisContext, out: Finding[]): void {
     for (const map of ctx.model.maps) {
         const timeline = ctx.timeline(map);
         for (const decision of map.decisions) {
-            const target = decision.escalate;
-            if (!target) continue;
-            for (const run of timeline.runs(p => timeline.finalHolders(decision, p).includes(target))) {
+            if (!decision.escalate) continue;
+            const route = escalationRoute(ctx, decision.escalate);
+            // The first holder on the route who also decides: the appeal comes back to them.
+            const reached = (p: Parameters<typeof timeline.finalHolders>[1]) => {
+                const deciders = timeline.finalHolders(decision, p);
+                return route.find(h => deciders.includes(h)) ?? '';
+            };
+            for (const run of timeline.runs(reached)) {
                 if (!run.value) continue;
                 const span = timeline.describeSpan(run.first, run.last);
-                const above = ctx.holder(target)?.type === 'role' ? (ctx.holder(target) as { reports?: string }).reports : undefined;
-                const instead = above ? `, such as ${ctx.who(above, map)}` : '';
+                const path = route.slice(0, route.indexOf(run.value) + 1);
+                const above = reportsOf(ctx, run.value);
+                const instead = above && !path.includes(above) ? `, such as ${ctx.who(above, map)}` : '';
+                const via = path.slice(1).map(h => `, who reports to ${ctx.who(h, map)}`).join('');
                 out.push({
                     code: 'escalation-cycle', element: decision.qualifiedName, location: decision.location,
-                    message: sentence(span, `${ctx.decision(decision)} escalates to ${ctx.who(target, map)}, who already has the final say over it: an appeal would go back to whoever decided. Escalate to someone above them${instead}.`),
-                    data: { escalate: writtenName(target, map), suggestion: above ? writtenName(above, map) : undefined }
+                    message: sentence(span, `${ctx.decision(decision)} escalates to ${ctx.who(path[0], map)}${via}, who already has the final say over it: an appeal would come back to whoever decided. Escalate to someone above ${path.length > 1 ? ctx.who(run.value, map) : 'them'}${instead}.`),
+                    data: { escalate: writtenName(decision.escalate, map), route: path.map(h => writtenName(h, map)), suggestion: instead ? writtenName(above!, map) : undefined }
                 });
             }
         }
     }
+}
+
+/** Where an appeal goes: the escalation target, then up its reporting line until it ends or repeats. */
+function escalationRoute(ctx: AnalysisContext, target: string): string[] {
+    const route: string[] = [];
+    for (let holder: string | undefined = target; holder && !route.includes(holder); holder = reportsOf(ctx, holder)) {
+        route.push(holder);
+    }
+    return route;
+}
+
+function reportsOf(ctx: AnalysisContext, holder: string): string | undefined {
+    const found = ctx.holder(holder);
+    return found?.type === 'role' ? found.reports : undefined;
 }

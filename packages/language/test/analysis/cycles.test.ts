@@ -68,3 +68,25 @@ role Lead { kind teacher  reports Principal }
 domain D { decision X "X" { decide Lead  escalate Principal } }`)).toEqual([]);
     });
 });
+
+describe('escalation-cycle through reporting lines', () => {
+    test('fires when the escalation target reports to the decider', async () => {
+        const found = await checkRule('escalation-cycle', `map M
+role Principal "Principal" { kind administrator  reports Super }
+role Assistant "Assistant principal" { kind administrator  reports Principal }
+role Super "Superintendent" { kind district }
+domain D { decision X "Set the duty rota" { decide Principal  escalate Assistant } }`);
+        expect(found).toMatchObject([{ element: 'M.X' }]);
+        expect(found[0].message).toContain("escalates to 'Assistant principal' (Assistant), who reports to 'Principal', who already has the final say");
+        expect(found[0].message).toContain("such as 'Superintendent' (Super)");
+    });
+
+    test('a reporting loop is reported once, on the role, not again on each decision that escalates into it', async () => {
+        const found = await checkRule('escalation-cycle', `map M
+role A { kind administrator  reports B }
+role B { kind administrator  reports A }
+role Lead { kind teacher }
+domain D { decision X "X" { decide Lead  escalate A } }`);
+        expect(found.map(f => f.element)).toEqual(['M.A']);
+    });
+});
