@@ -37,8 +37,8 @@ class Renderer {
         this.section('Roles and teams', diff.holders, h => this.holder(h));
         this.section('Maps', diff.maps, m => this.element(m.kind, 'map', m.name, m.title, m.properties));
         this.section('Level schemes', diff.schemes, s => this.element(s.kind, 'levels', s.name, s.title, s.properties));
-        this.section('Problems this change introduces (remit check)', diff.problems.introduced, p => this.problem(p));
-        this.section('Problems this change resolves', diff.problems.resolved, p => this.problem(p));
+        this.section('Problems this change introduces (remit check)', bySeverity(diff.problems.introduced), p => this.problem(p));
+        this.section('Problems this change resolves', bySeverity(diff.problems.resolved), p => this.problem(p));
         return `${this.lines.join('\n')}\n`;
     }
 
@@ -86,8 +86,12 @@ class Renderer {
 
     private problem(p: ProblemRef): void {
         const where = `${this.displayPath(p.uri)}:${p.line}`;
-        const text = `${p.severity} ${p.code}${p.element ? ` (${p.element})` : ''}: ${p.message}`;
-        this.item(this.md ? `${this.esc(text)} (${this.code(where)})` : `${text} (${where})`, []);
+        if (this.md) {
+            const severity = p.severity === 'error' ? '**error**' : p.severity;
+            this.item(`${severity} ${this.code(p.code)}${p.element ? ` (${this.code(p.element)})` : ''}: ${this.esc(p.message)} (${this.code(where)})`, []);
+        } else {
+            this.item(`${p.severity} ${p.code}${p.element ? ` (${p.element})` : ''}: ${p.message} (${where})`, []);
+        }
     }
 
     private transfer(t: Transfer, map: string): string {
@@ -144,15 +148,28 @@ class Renderer {
         return this.md ? `"${this.esc(title)}"` : `"${title}"`;
     }
 
+    /** A code span: shown literally by Markdown (no HTML, links or mentions), whatever backticks the text holds. */
     private code(text: string): string {
-        const ticks = text.includes('`') ? '``' : '`';
-        return `${ticks}${text.replace(/\r?\n/g, ' ')}${ticks}`;
+        const flat = text.replace(/\r?\n/g, ' ');
+        const longest = Math.max(0, ...(flat.match(/`+/g) ?? []).map(run => run.length));
+        const ticks = '`'.repeat(longest + 1);
+        const pad = flat.startsWith('`') || flat.endsWith('`') ? ' ' : '';
+        return `${ticks}${pad}${flat}${pad}${ticks}`;
     }
 
     /** Markdown and HTML special characters in user text are shown, never interpreted. */
     private esc(text: string): string {
-        return text.replace(/[\\`*_{}[\]()#+!|~>-]/g, c => `\\${c}`).replace(/</g, '&lt;').replace(/@/g, '@\u200b').replace(/\r?\n/g, ' ');
+        // Brackets are escaped, so no link can form; each line starts with our own list marker.
+        return text.replace(/[\\`*_[\]|~]/g, c => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;')
+            .replace(/@/g, '@\u200b').replace(/\r?\n/g, ' ');
     }
+}
+
+const SEVERITY_ORDER: Record<string, number> = { error: 0, warning: 1, info: 2, hint: 3 };
+
+/** Errors first: they are what a reviewer must not miss. Stable within a severity. */
+function bySeverity(problems: readonly ProblemRef[]): ProblemRef[] {
+    return [...problems].sort((a, b) => (SEVERITY_ORDER[a.severity] ?? 4) - (SEVERITY_ORDER[b.severity] ?? 4));
 }
 
 function mapOf(qualifiedName: string): string {
