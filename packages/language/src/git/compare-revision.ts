@@ -3,7 +3,7 @@ import { diffWorkspaces } from '../diff/compare.js';
 import { renderDiff, type RenderOptions } from '../diff/render.js';
 import type { AuthorityDiff } from '../diff/types.js';
 import { checkSources, loadConfig, openWorkspace, type RemitWorkspace } from '../workspace/open-workspace.js';
-import { readRevision, selectRevision, splitRange, type SourceText } from './revision.js';
+import { mergeBase, readRevision, selectRevision, splitRange, type SourceText } from './revision.js';
 
 /** Checks both versions as `remit check` would and compares them by meaning. */
 export async function diffSources(before: readonly SourceText[], after: readonly SourceText[], config?: RemitConfig): Promise<AuthorityDiff> {
@@ -22,7 +22,7 @@ export interface RevisionCompareOptions {
     cwd: string;
     /** Files or folders (default: `cwd`). */
     paths?: readonly string[];
-    /** `REV` (compared with the working tree) or `REV1..REV2`; default HEAD. */
+    /** `REV` (compared with the working tree), `REV1..REV2`, or `REV1...REV2` (from their merge base); default HEAD. */
     revision?: string;
     /** The current text of open files, when it differs from the disk (an editor's unsaved changes). */
     current?: readonly SourceText[];
@@ -37,7 +37,9 @@ export interface RevisionCompareOptions {
 export async function compareWithRevision(options: RevisionCompareOptions, render: RenderOptions = {}): Promise<{ diff: AuthorityDiff; markdown: string; text: string }> {
     const paths = options.paths ?? [];
     const config = options.config ?? await loadConfig(options.cwd);
-    const [first, second] = splitRange(options.revision ?? 'HEAD');
+    const range = splitRange(options.revision ?? 'HEAD');
+    const first = range.mergeBase && range.second ? await mergeBase(range.first, range.second, options.cwd) : range.first;
+    const second = range.second;
     const before = await readRevision(await selectRevision(first, paths, options.cwd));
     let after: RemitWorkspace;
     if (second !== undefined) {

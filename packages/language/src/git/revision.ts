@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
-import { fileAt, remitFilesAt, repositoryPath, repositoryRoot, resolveRevision } from './git.js';
+import { InputError } from '../workspace/input-error.js';
+import { fileAt, remitFilesAt, repositoryPath, repositoryRoot, resolveRevision, runGit } from './git.js';
 
 export interface SourceText {
     uri: string;
@@ -36,11 +37,27 @@ export async function readRevision(selection: RevisionSelection): Promise<Source
     return sources;
 }
 
-/** Splits `A..B` into its two revisions; a single revision gives undefined for the second. */
-export function splitRange(revision: string): [string, string | undefined] {
+/**
+ * Splits `A..B` into its two revisions (a missing side is HEAD); a single revision gives
+ * undefined for the second. `A...B` is marked `mergeBase`: compare B with where it left A.
+ */
+export function splitRange(revision: string): { first: string; second?: string; mergeBase: boolean } {
     const at = revision.indexOf('..');
-    if (at < 0) return [revision, undefined];
+    if (at < 0) return { first: revision, mergeBase: false };
+    const threeDots = revision.startsWith('...', at);
     const first = revision.slice(0, at);
-    const second = revision.slice(at + 2).replace(/^\./, '');
-    return [first || 'HEAD', second || 'HEAD'];
+    const second = revision.slice(at + (threeDots ? 3 : 2));
+    return { first: first || 'HEAD', second: second || 'HEAD', mergeBase: threeDots };
+}
+
+/** The commit where `second` branched from `first` (for `A...B`). */
+export async function mergeBase(first: string, second: string, cwd: string): Promise<string> {
+    const root = await repositoryRoot(cwd);
+    const [a, b] = [await resolveRevision(root, first), await resolveRevision(root, second)];
+    try {
+        return (await runGit(['merge-base', a, b], root)).trim();
+    } catch (err) {
+        if (err instanceof InputError) throw err;
+        throw new InputError(`${first} and ${second} have no commit in common, so ${first}...${second} means nothing. Use two dots: ${first}..${second}`);
+    }
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { compareWithRevision, formatRemitText, InputError, type AuthorityDiff } from '@remit/language';
+import { compareWithRevision, formatRemitText, InputError, splitRange, type AuthorityDiff } from '@remit/language';
 import { SCHOOL_MAP, TempRepo } from './temp-repo.js';
 
 let repo: TempRepo;
@@ -160,6 +160,26 @@ describe('remit diff over git history', () => {
         repo.write('maps/other.remit', 'map Other "Other"\n');
         const { diff } = await compareWithRevision({ cwd: repo.root, revision: 'HEAD' });
         expect(nonZero(diff)).toMatchObject({ decisionsRemoved: 3, rolesRemoved: 4, teamsRemoved: 1, mapsRemoved: 1, mapsAdded: 1 });
+    });
+
+    test('REV1...REV2 shows only what the branch changed since it left REV1', async () => {
+        const base = repo.git('rev-parse', '--abbrev-ref', 'HEAD').trim();
+        repo.git('checkout', '-q', '-b', 'feature');
+        repo.edit('maps/oak.remit', '    decide Lead\n', '    decide Principal\n');
+        repo.commit('Feature: principal decides pacing');
+        repo.git('checkout', '-q', base);
+        repo.edit('maps/oak.remit', 'source "Board policy 4"', 'source "Board policy 5"');
+        repo.commit('Meanwhile on the base branch');
+        const threeDots = (await compareWithRevision({ cwd: repo.root, revision: `${base}...feature` })).diff;
+        expect(nonZero(threeDots)).toEqual({ decisionsChangedHands: 1 });
+        const twoDots = (await compareWithRevision({ cwd: repo.root, revision: `${base}..feature` })).diff;
+        expect(nonZero(twoDots)).toEqual({ decisionsChangedHands: 1, decisionsChanged: 1, sourceChanges: 1 });
+    });
+
+    test('splitRange reads one revision, two dots and three dots', () => {
+        expect(splitRange('main')).toEqual({ first: 'main', mergeBase: false });
+        expect(splitRange('main..')).toEqual({ first: 'main', second: 'HEAD', mergeBase: false });
+        expect(splitRange('a...b')).toEqual({ first: 'a', second: 'b', mergeBase: true });
     });
 
     test('an unknown revision and a folder outside git are input errors in plain words', async () => {
