@@ -11,6 +11,7 @@ import { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import { RemitDocumentUpdateHandler } from './settings-sync.js';
 import { RemitFormatter } from './formatter.js';
 import { RemitCodeActionProvider } from './code-actions.js';
+import { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
 export type RemitLspServices = LangiumServices & RemitAddedServices;
@@ -25,7 +26,8 @@ export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = 
 
 export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
-        WorkspaceManager: (shared: LangiumSharedServices) => new RemitWorkspaceManager(shared)
+        WorkspaceManager: (shared: LangiumSharedServices) => new RemitWorkspaceManager(shared),
+        DocumentBuilder: (shared: LangiumSharedServices) => new WorkspaceRevalidatingBuilder(shared)
     },
     lsp: {
         DocumentUpdateHandler: (shared: LangiumSharedServices) => new RemitDocumentUpdateHandler(shared)
