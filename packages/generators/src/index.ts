@@ -9,7 +9,7 @@ export { renderMatrix, type MatrixFormat, type MatrixOptions } from './matrix/ma
 export { renderMermaid, renderMermaidMarkdown, type MermaidOptions } from './mermaid.js';
 export { renderJson, MODEL_FORMAT_VERSION, type JsonOptions } from './json.js';
 export { buildDiagramSpec, levelColors, type DiagramOptions, type DiagramSpec, type DiagramNode, type DiagramEdge } from './diagram/diagram-spec.js';
-export { layoutDiagram, toElkGraph, type LaidOutDiagram } from './diagram/elk-graph.js';
+export { layoutDiagram, toElkGraph, type ElkLayouter, type LaidOutDiagram } from './diagram/elk-graph.js';
 export { renderSvg } from './diagram/render-svg.js';
 export { renderDiagramSvg } from './diagram/diagram.js';
 export { renderCharter, renderTemplate, type CharterFormat, type CharterOptions } from './charter/charter.js';

@@ -81,7 +81,9 @@ export function edgeLabelWidth(edge: DiagramEdge): number {
     return textWidth(edge.label ?? '', EDGE_LABEL_SIZE) + 6;
 }
 
-type Elk = { layout(graph: ElkNode): Promise<ElkNode> };
+/** Anything that lays out an ELK graph: the bundled ELK, or one running in a worker. */
+export type ElkLayouter = { layout(graph: ElkNode): Promise<ElkNode> };
+type Elk = ElkLayouter;
 let elk: Elk | undefined;
 
 function elkInstance(): Elk {
@@ -94,11 +96,13 @@ function elkInstance(): Elk {
 }
 
 /**
- * Lays a diagram out with ELK. Async so an editor can run it off the main thread; the
- * bundled ELK runs in the calling thread and is deterministic (fixed random seed).
+ * Lays a diagram out with ELK. Async so an editor can run it off the main thread: pass
+ * an ELK that runs in a worker (`new ELK({ workerUrl })` from elkjs); by default the
+ * bundled ELK runs in the calling thread. Either way the layout is deterministic (fixed
+ * random seed, model order kept).
  */
-export async function layoutDiagram(spec: DiagramSpec): Promise<LaidOutDiagram> {
-    const result = await elkInstance().layout(toElkGraph(spec));
+export async function layoutDiagram(spec: DiagramSpec, elk: ElkLayouter = elkInstance()): Promise<LaidOutDiagram> {
+    const result = await elk.layout(toElkGraph(spec));
     const byId = new Map<string, DiagramNode>();
     const index = (node: DiagramNode) => {
         byId.set(node.id, node);
