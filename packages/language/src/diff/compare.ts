@@ -31,9 +31,12 @@ export function diffWorkspaces(before: DiffSide, after: DiffSide): AuthorityDiff
 
     const oldDecisions = oldMaps.flatMap(m => m.decisions);
     const newDecisions = newMaps.flatMap(m => m.decisions);
+    // Signatures are computed once per decision: rename matching compares many pairs.
+    const oldSignature = memo((d: DecisionModel) => authoritySignature(d, renameHolder));
+    const newSignature = memo((d: DecisionModel) => authoritySignature(d, n => n));
     const decisionRenames = matchRenames(oldDecisions, newDecisions, d => d.qualifiedName, [
         (a, b) => a.title !== '' && a.title === b.title,
-        (a, b) => a.assignments.length > 0 && authoritySignature(a, renameHolder) === authoritySignature(b, n => n)
+        (a, b) => a.assignments.length > 0 && oldSignature(a) === newSignature(b)
     ]);
     const renameDecision = (name: string) => decisionRenames.get(name) ?? name;
 
@@ -213,6 +216,14 @@ function compareProblems(before: readonly RemitDiagnostic[], after: readonly Rem
         }).map(ref);
     };
     return { introduced: unmatched(after, false, before, true), resolved: unmatched(before, true, after, false) };
+}
+
+function memo<K, V>(compute: (key: K) => V): (key: K) => V {
+    const cache = new Map<K, V>();
+    return key => {
+        if (!cache.has(key)) cache.set(key, compute(key));
+        return cache.get(key)!;
+    };
 }
 
 function holderSignature(holder: HolderModel): string {

@@ -85,7 +85,8 @@ export function layoutPieces(root: AstNode, text: string): LayoutPiece[] {
         let gap: string;
 
         if (i === 0) {
-            gap = '';
+            // A byte order mark is kept: some Windows editors rely on it.
+            gap = original.startsWith('\uFEFF') ? '\uFEFF' : '';
         } else if (leaf.hidden && originalLines === 0) {
             // A comment at the end of a line (or after another on the same line) stays there.
             gap = ' '.repeat(Math.max(1, original.length));

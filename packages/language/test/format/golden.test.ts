@@ -58,6 +58,10 @@ describe('layout rules', () => {
         expect(format('map M\r\nrole R "R" {\r\nkind teacher\r\n}\r\n')).toBe('map M\r\n\r\nrole R "R" {\r\n  kind teacher\r\n}\r\n');
     });
 
+    test('a byte order mark at the start is kept', () => {
+        expect(format('\uFEFF  map M\nrole R "R"')).toBe('\uFEFFmap M\n\nrole R "R"\n');
+    });
+
     test('trailing spaces go, and the file ends with exactly one line break', () => {
         expect(format('map M   \nrole R "R"   \n\n\n')).toBe('map M\n\nrole R "R"\n');
     });
