@@ -340,6 +340,7 @@ function tailFile(file) {
 //   { "action": "screenshot", "name": N }  saves N.png; answers what each frame shows
 //                                          (webviews are frames: their <svg> count, text)
 //   { "action": "click", "selector": S }   clicks the first element matching S in any frame
+//   { "action": "select", "selector": S, "value": V }  chooses V in that <select>
 function serveRequests(dir, page, shot) {
   const busy = new Set();
   const handle = async (name) => {
@@ -348,12 +349,14 @@ function serveRequests(dir, page, shot) {
     let result;
     try {
       const req = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-      if (req.action === 'click') {
-        // a real mouse click on the first element matching `selector` in any frame (webviews included)
+      if (req.action === 'click' || req.action === 'select') {
+        // a real click (or choice in a <select>) on the first element matching `selector`
+        // in any frame, webviews included
         for (const f of page.frames()) {
           const el = await f.$(req.selector).catch(() => null);
           if (el) {
-            await el.click({ timeout: 10_000 });
+            if (req.action === 'click') await el.click({ timeout: 10_000 });
+            else await el.selectOption(String(req.value), { timeout: 10_000 });
             result = { ok: true, frame: f.url() };
             break;
           }

@@ -16,6 +16,11 @@ import {
     type MarkupContent, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 
+import {
+    GenerateRequest, PreviewRequest, StarterRequest, StartersRequest,
+    type GenerateResult, type PreviewResult, type StarterInfo, type StarterResult
+} from '../src/shared/protocol.js';
+
 const extensionDir = fileURLToPath(new URL('..', import.meta.url));
 const serverBundle = path.join(extensionDir, 'dist/server.cjs');
 
@@ -205,5 +210,41 @@ describe('the bundled language server over stdio', () => {
             textDocument: { uri: uriOf('maps/messy.remit') }, options: { tabSize: 2, insertSpaces: true }
         }) as TextEdit[];
         expect(edits.length).toBeGreaterThan(0);
+    });
+
+    it('draws the preview of a map (diagram and matrix, rendered off the main thread)', async () => {
+        const result = await server.rpc.sendRequest<PreviewResult>(PreviewRequest, { uri: uriOf('maps/district.remit') });
+        expect(result.error).toBeUndefined();
+        expect(result.broken).toBe(false);
+        expect(result.map?.name).toBe('District');
+        expect(result.svg).toMatch(/^<svg /);
+        expect(result.svg).toContain('data-element="District.Coach"');
+        expect(result.matrix).toMatch(/<table/);
+        expect(result.locations['District.Coach']).toEqual({ uri: uriOf('maps/district.remit'), line: 4, character: 0 });
+    });
+
+    it('reports a map that cannot be drawn instead of drawing it', async () => {
+        const result = await server.rpc.sendRequest<PreviewResult>(PreviewRequest, { uri: uriOf('maps/school.remit') });
+        expect(result.broken).toBe(true);
+        expect(result.svg).toBeUndefined();
+        expect(result.problems.map(p => p.code)).toContain('unresolved-reference');
+    });
+
+    it('generates a charter and a diagram', async () => {
+        const charter = await server.rpc.sendRequest<GenerateResult>(GenerateRequest, { uri: uriOf('maps/district.remit'), kind: 'charter', format: 'md' });
+        expect(charter.error).toBeUndefined();
+        expect(charter.text).toContain('Northfield School District');
+        const html = await server.rpc.sendRequest<GenerateResult>(GenerateRequest, { uri: uriOf('maps/district.remit'), kind: 'charter', format: 'html' });
+        expect(html.text).toMatch(/^<!DOCTYPE html>/);
+        const svg = await server.rpc.sendRequest<GenerateResult>(GenerateRequest, { uri: uriOf('maps/district.remit'), kind: 'diagram' });
+        expect(svg.text).toMatch(/^<svg /);
+    });
+
+    it('lists the starter maps and instantiates one', async () => {
+        const starters = await server.rpc.sendRequest<StarterInfo[]>(StartersRequest);
+        expect(starters.map(s => s.name)).toContain('blank-school');
+        const result = await server.rpc.sendRequest<StarterResult>(StarterRequest, { name: 'blank-school', mapName: 'Oakdale' });
+        expect(result.files?.[0].name).toBe('oakdale.remit');
+        expect(result.files?.[0].text).toMatch(/^map Oakdale /m);
     });
 });

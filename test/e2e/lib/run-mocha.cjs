@@ -26,6 +26,7 @@ async function runMocha(files, options = {}) {
   const Mocha = typeof m === 'function' ? m : (m.default ?? m.Mocha);
   const { log, restore } = teeConsole();
   Mocha.reporters.Base.consoleLog = log; // the reporters print through this
+  Mocha.reporters.Base.useColors = false; // the output goes to a log file
   try {
     const mocha = new Mocha({
       ui: 'bdd',

@@ -127,7 +127,7 @@ describe('Remit in VS Code', () => {
             await waitForDiagnostics(coaching.uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 5_000);
         });
 
-    knownIssue('offers a quick fix for a misspelt name', 'no code action provider is bound in @remit/language yet', async () => {
+    it('offers a quick fix for a misspelt name, and the fix works', async () => {
         const uri = fileUri('maps/unopened.remit');
         const doc = await vscode.workspace.openTextDocument(uri); // code actions need the document loaded
         const [d] = await waitForDiagnostics(uri, ds => ds.some(x => codeOf(x) === 'unresolved-reference'));

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-    activateRemit, click, fileUri, hasDriver, openEditor, positionOf, screenshot, waitFor, waitForDiagnostics, type PreviewRendered, type RemitApi
+    activateRemit, click, fileUri, hasDriver, openEditor, positionOf, screenshot, select, waitFor, waitForDiagnostics, type PreviewRendered, type RemitApi
 } from './helpers.js';
 
 describe('Remit preview and commands', () => {
@@ -59,6 +59,31 @@ describe('Remit preview and commands', () => {
                 && e.document.lineAt(e.selection.active.line).text.includes('role GradeLead') ? e : undefined;
         });
         assert.match(editor.document.lineAt(editor.selection.active.line).text, /^role GradeLead/);
+    });
+
+    it('shows the map as it stands in the phase picked in the preview', async function () {
+        if (!hasDriver()) this.skip();
+        await openEditor(lakeside);
+        await rendered('Lakeside drawn', x => x.map === 'Lakeside' && x.svgs > 0 && !x.banner);
+        await select('select#phase', 'Expansion');
+        const r = await rendered('the Expansion phase drawn', x => x.phase === 'Expansion' && x.svgs > 0);
+        assert.equal(r.map, 'Lakeside');
+        await screenshot('preview-phase');
+        await select('select#phase', '');
+        await rendered('every phase drawn again', x => x.phase === undefined && x.svgs > 0);
+    });
+
+    it('follows a dark theme', async function () {
+        if (!hasDriver()) this.skip();
+        const config = vscode.workspace.getConfiguration('workbench');
+        await config.update('colorTheme', 'Default Dark Modern', vscode.ConfigurationTarget.Global);
+        try {
+            await waitFor('the dark theme', () => vscode.window.activeColorTheme.kind === vscode.ColorThemeKind.Dark);
+            const shot = await screenshot('preview-dark');
+            assert.ok(shot?.frames?.some(f => f.svgs > 0 && /Lakeside Elementary School/.test(f.text)));
+        } finally {
+            await config.update('colorTheme', undefined, vscode.ConfigurationTarget.Global);
+        }
     });
 
     it('shows the authority matrix', async () => {

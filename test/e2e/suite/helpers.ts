@@ -104,6 +104,12 @@ export async function screenshot(name: string): Promise<DriverResult | undefined
     return ask({ action: 'screenshot', name }, `screenshot ${name}`);
 }
 
+/** Chooses `value` in the first <select> matching `selector` in any frame, as a person would. */
+export async function select(selector: string, value: string): Promise<void> {
+    const r = await ask({ action: 'select', selector, value }, 'select');
+    if (!r.ok) throw new Error(`choosing ${value} in ${selector} failed: ${r.error}`);
+}
+
 /** A real mouse click, by the driver, on the first element matching `selector` in any frame. */
 export async function click(selector: string): Promise<void> {
     const r = await ask({ action: 'click', selector }, 'click');

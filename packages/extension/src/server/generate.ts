@@ -5,9 +5,8 @@ import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
 import { diagnosticsOf, isStandardLibrary, type MapModel, type RemitDiagnostic, type WorkspaceModel } from '@remit/language';
 import type { RemitLspServices } from '@remit/language/lsp';
-import {
-    builtinTemplate, findingsFromDiagnostics, instantiateStarter, loadTemplateFolder, renderCharter, renderDiagramSvg, renderMatrix, STARTERS
-} from '@remit/generators';
+import { findingsFromDiagnostics, instantiateStarter, STARTERS } from '@remit/generators';
+import type { RenderWorker } from './render.js';
 import {
     GenerateRequest, PreviewRequest, StarterRequest, StartersRequest,
     type GenerateParams, type StarterParams, type StarterResult, type StarterInfo, type GenerateResult, type PreviewParams, type PreviewProblem, type PreviewResult, type SourcePosition
@@ -23,7 +22,7 @@ interface Snapshot {
     diagnostics: RemitDiagnostic[];
 }
 
-export function registerGenerateRequests(connection: Connection, shared: LangiumSharedServices): void {
+export function registerGenerateRequests(connection: Connection, shared: LangiumSharedServices, renderer: RenderWorker): void {
     /** The model and diagnostics once every pending change is built (under the workspace lock). */
     const snapshot = async (uri: string): Promise<Snapshot | undefined> => {
         await shared.workspace.WorkspaceManager.ready;
@@ -53,9 +52,14 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
         if (result.broken) return result;
         const phase = params.phase && map.phases.some(p => p.name === params.phase) ? params.phase : undefined;
         const findings = findingsFromDiagnostics(snap.diagnostics);
+        const maps = workspace.maps;
         try {
-            result.svg = await renderDiagramSvg(workspace, findings, { map: map.name, phase });
-            result.matrix = bodyOf(renderMatrix(workspace, findings, { map: map.name, phase, format: 'html' }));
+            const [svg, matrix] = await Promise.all([
+                renderer.run({ kind: 'diagram', maps, findings, map: map.name, phase }),
+                renderer.run({ kind: 'matrix', maps, findings, map: map.name, phase, format: 'html' })
+            ]);
+            result.svg = svg;
+            result.matrix = bodyOf(matrix);
         } catch (e) {
             result.error = e instanceof Error ? e.message : String(e);
         }
@@ -72,18 +76,18 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
             return { map: snap.map.name, error: `Map ${snap.map.name} cannot be read as written: line ${first.line}: ${first.message}` };
         }
         const findings = findingsFromDiagnostics(snap.diagnostics);
-        const options = { map: snap.map.name, phase: params.phase };
+        const common = { maps: snap.workspace.maps, findings, map: snap.map.name };
         try {
             switch (params.kind) {
                 case 'diagram':
-                    return { map: snap.map.name, text: await renderDiagramSvg(snap.workspace, findings, options) };
-                case 'matrix':
-                    return { map: snap.map.name, text: renderMatrix(snap.workspace, findings, { ...options, format: (params.format ?? 'md') as 'md' | 'csv' | 'html' }) };
+                    return { map: snap.map.name, text: await renderer.run({ ...common, kind: 'diagram', phase: params.phase }) };
+                case 'matrix': {
+                    const format = params.format === 'csv' || params.format === 'html' ? params.format : 'md';
+                    return { map: snap.map.name, text: await renderer.run({ ...common, kind: 'matrix', phase: params.phase, format }) };
+                }
                 case 'charter': {
                     const format = params.format === 'html' ? 'html' : 'md';
-                    // The built-in templates ship in the extension (templates/); a workspace may bring its own.
-                    const template = params.template ? await loadTemplateFolder(params.template) : await builtinTemplate(format);
-                    return { map: snap.map.name, text: await renderCharter(snap.workspace, findings, template, { map: snap.map.name, format }) };
+                    return { map: snap.map.name, text: await renderer.run({ ...common, kind: 'charter', format, template: params.template }) };
                 }
             }
         } catch (e) {

@@ -7,14 +7,22 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRemitServices } from '@remit/language/lsp';
 import { registerGenerateRequests, registerStarterRequests } from './generate.js';
+import { isRenderWorker, RenderWorker, serveRenderJobs } from './render.js';
 
-if (process.argv.includes('--stdio')) {
-    // stdout carries the protocol: anything printed there would corrupt it.
-    console.log = (...args: unknown[]) => console.error(...args);
+if (isRenderWorker()) {
+    // the same bundle, started again as the worker thread that renders (see render.ts)
+    serveRenderJobs();
+} else {
+    if (process.argv.includes('--stdio')) {
+        // stdout carries the protocol: anything printed there would corrupt it.
+        console.log = (...args: unknown[]) => console.error(...args);
+    }
+    // The transport (IPC from VS Code, or --stdio) comes from the command line.
+    const connection = createConnection(ProposedFeatures.all);
+    const { shared } = createRemitServices({ connection, ...NodeFileSystem });
+    const renderer = new RenderWorker(__filename);
+    connection.onShutdown(() => renderer.dispose());
+    registerGenerateRequests(connection, shared, renderer);
+    registerStarterRequests(connection);
+    startLanguageServer(shared);
 }
-// The transport (IPC from VS Code, or --stdio) comes from the command line.
-const connection = createConnection(ProposedFeatures.all);
-const { shared } = createRemitServices({ connection, ...NodeFileSystem });
-registerGenerateRequests(connection, shared);
-registerStarterRequests(connection);
-startLanguageServer(shared);
