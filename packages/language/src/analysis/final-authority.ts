@@ -89,7 +89,11 @@ export function checkTeamRules(ctx: AnalysisContext, out: Finding[]): void {
         const timeline = ctx.timeline(map);
         for (const decision of map.decisions) {
             const holders = new Set(timeline.periods.flatMap(p => timeline.finalHolders(decision, p)));
-            for (const holder of holders) decidedBy.set(holder, [...(decidedBy.get(holder) ?? []), decision]);
+            for (const holder of holders) {
+                const list = decidedBy.get(holder);
+                if (list) list.push(decision);
+                else decidedBy.set(holder, [decision]);
+            }
         }
     }
     for (const map of ctx.model.maps) {

@@ -41,6 +41,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     const nodes = nodesByRange(map);
     const index = services.shared.workspace.IndexManager;
     const locator = services.workspace.AstNodeLocator;
+    let misspeltNames: string[] | undefined;
     for (const finding of findings) {
         if (DECISION_RULES.has(finding.code) && unsettled.has(finding.element)) continue;
         const node = nodes.get(rangeKey(finding.location.range)) ?? map;
@@ -51,7 +52,8 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
                 .some(r => r.sourceUri.toString() !== uri || !isInside(r.sourcePath, path));
             // A misspelt reference to it is already an error; the element is meant to be used.
             const name = String(finding.data.name ?? '');
-            if (referenced || misspelt(services).some(text => closestName(text, [name, finding.element]) !== undefined)) continue;
+            misspeltNames ??= misspelt(services);
+            if (referenced || misspeltNames.some(text => closestName(text, [name, finding.element]) !== undefined)) continue;
         }
         report(accept, finding.code, finding.message, {
             node,

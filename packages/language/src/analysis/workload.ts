@@ -33,7 +33,11 @@ export function checkOverload(ctx: AnalysisContext, out: Finding[]): void {
                 if (holders.length === 1) alone.add(holders[0]);
             }
         }
-        for (const holder of alone) carried.set(holder, [...(carried.get(holder) ?? []), decision]);
+        for (const holder of alone) {
+            const list = carried.get(holder);
+            if (list) list.push(decision);
+            else carried.set(holder, [decision]);
+        }
     }
     for (const map of ctx.model.maps) {
         for (const role of map.roles) {
