@@ -27,7 +27,7 @@ export function compareAuthority(before: DecisionVersion, after: DecisionVersion
     const oldFinal = finalLevel(before.map);
     const newFinal = finalLevel(after.map);
     const rows = keys.map(key => {
-        const a = lookup(oldTable, before.map, key);
+        const a = lookup(oldTable, before.map, oldPhaseFor(key, before.map, after.map));
         const b = lookup(newTable, after.map, key);
         return a && b ? { a, b } : undefined;
     });
@@ -61,7 +61,7 @@ export function compareAuthority(before: DecisionVersion, after: DecisionVersion
             }
         }
     }
-    return { transfers, levels, bounds: boundsMoves(before, after) };
+    return { transfers, levels, bounds: boundsMoves(before, after, phaseRenames(before.map, after.map)) };
 }
 
 /** An assignment list as the map reads, for added and removed decisions. */
@@ -98,13 +98,25 @@ function authorityTable(version: DecisionVersion): AuthorityTable {
 }
 
 /**
- * The phases to compare, in the new version's order. A phase only one version has is
- * compared where the other version has no phases at all (its authority held throughout).
+ * The phases to compare: the new version's (a phase the new version dropped has no
+ * authority left to compare; the map change lists it), or the old version's when the new
+ * one has no phases (its authority then holds throughout).
  */
 function phaseKeys(before: MapModel, after: MapModel): string[] {
-    const names = [...after.phases.map(p => p.name)];
-    for (const phase of before.phases) if (!names.includes(phase.name)) names.push(phase.name);
-    return names.length > 0 ? names : [''];
+    if (after.phases.length > 0) return after.phases.map(p => p.name);
+    if (before.phases.length > 0) return before.phases.map(p => p.name);
+    return [''];
+}
+
+/**
+ * The old phase a new phase corresponds to: the same name, or, when phases were renamed
+ * but their number stayed, the phase in the same place.
+ */
+function oldPhaseFor(key: string, before: MapModel, after: MapModel): string {
+    if (before.phases.some(p => p.name === key)) return key;
+    const index = after.phases.findIndex(p => p.name === key);
+    if (index >= 0 && before.phases.length === after.phases.length) return before.phases[index].name;
+    return key;
 }
 
 function lookup(table: AuthorityTable, map: MapModel, key: string): Map<string, Set<string>> | undefined {
@@ -119,7 +131,16 @@ function levelsOf(table: Map<string, Set<string>>, holder: string, final: string
     return [...table.entries()].filter(([level, set]) => level !== final && set.has(holder)).map(([level]) => level);
 }
 
-function boundsMoves(before: DecisionVersion, after: DecisionVersion): BoundsMove[] {
+/** Old phase names to new ones, for phases renamed in place (see oldPhaseFor). */
+function phaseRenames(before: MapModel, after: MapModel): (phase: string | undefined) => string | undefined {
+    return phase => {
+        if (phase === undefined || after.phases.some(p => p.name === phase)) return phase;
+        const index = before.phases.findIndex(p => p.name === phase);
+        return index >= 0 && before.phases.length === after.phases.length ? after.phases[index].name : phase;
+    };
+}
+
+function boundsMoves(before: DecisionVersion, after: DecisionVersion, renamePhase: (phase: string | undefined) => string | undefined): BoundsMove[] {
     const group = (assignments: readonly AssignmentModel[], rename: (h: string) => string) => {
         const result = new Map<string, AssignmentModel[]>();
         for (const a of assignments) {
@@ -135,7 +156,7 @@ function boundsMoves(before: DecisionVersion, after: DecisionVersion): BoundsMov
         const news = newGroups.get(key);
         if (!news || olds.length !== 1 || news.length !== 1) continue;
         const [o, n] = [olds[0], news[0]];
-        if (o.from === n.from && o.until === n.until) continue;
+        if (renamePhase(o.from) === n.from && renamePhase(o.until) === n.until) continue;
         moves.push({
             level: n.level,
             holders: n.holders,

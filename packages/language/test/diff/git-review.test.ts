@@ -58,6 +58,19 @@ describe('remit diff over git history', () => {
         ]));
     });
 
+    test('renaming a phase is a map change, not a transfer; a transfer in the renamed phase still shows', async () => {
+        repo.write('maps/oak.remit', SCHOOL_MAP.replaceAll('Expansion', 'Scale'));
+        repo.commit('Rename a phase');
+        const renamed = await lastCommit();
+        expect(nonZero(renamed)).toEqual({ mapsChanged: 1 });
+        expect(renamed.maps[0].properties).toContainEqual({ property: 'phases', from: 'Preparation, Initial, Expansion', to: 'Preparation, Initial, Scale' });
+
+        repo.edit('maps/oak.remit', 'decide ILT from Scale', 'decide Deputy from Scale');
+        repo.commit('The deputy takes over instead');
+        const calendar = (await lastCommit()).decisions.find(d => d.name === 'Oak.Calendar')!;
+        expect(calendar.transfers).toEqual([{ span: 'in Scale', from: ['Oak.ILT'], to: ['Oak.Deputy'] }]);
+    });
+
     test('a removed decision is counted and listed with the authority that goes with it', async () => {
         repo.edit('maps/oak.remit', `  decision Pacing "Set the grade's pacing" {\n    recommend Staff\n    decide Lead\n    status ratified\n  }\n`, '');
         repo.commit('Drop pacing');
