@@ -4,12 +4,16 @@
  * as one line of JSON on stdout.
  */
 import { measureCheck } from './measure/check.js';
+import { measureDiagrams } from './measure/diagram.js';
 
 const [task, ...args] = process.argv.slice(2);
 let result: unknown;
 switch (task) {
     case 'check':
         result = await measureCheck(args[0], Number(args[1] ?? 1));
+        break;
+    case 'diagram':
+        result = await measureDiagrams(JSON.parse(args[0]) as number[], Number(args[1] ?? 3));
         break;
     default:
         throw new Error(`unknown task ${task}`);

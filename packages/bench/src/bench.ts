@@ -1,0 +1,169 @@
+import { spawn } from 'node:child_process';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { CHILD_JS } from './paths.js';
+import { districtWorkspace, generateSchool, schoolWorkspace, stateWorkspace, writeWorkspace, type GeneratedWorkspace } from './workspace-generator.js';
+import type { CheckResult } from './measure/check.js';
+import type { DiagramResult } from './measure/diagram.js';
+import { measureLsp, type LspResult } from './measure/lsp.js';
+import { measureStartup, type StartupResult } from './measure/startup.js';
+
+export type Size = 'small' | 'full';
+
+/** How big each workspace is and how many times each thing is measured. */
+export interface BenchConfig {
+    seed: string;
+    school: { decisions: number; repeats: number };
+    district: { maps: number; decisionsPerSchool: number; repeats: number };
+    state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
+    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number };
+    diagram: { nodes: number[]; repeats: number };
+    startup: { runs: number };
+}
+
+export const CONFIGS: Record<Size, BenchConfig> = {
+    // The sizes the issue names: one school of 300 decisions, a district of 200 maps (about
+    // 5 MB), a state of 2,000 maps (smaller schools, so the whole run stays within minutes).
+    full: {
+        seed: 'remit-bench-1',
+        school: { decisions: 300, repeats: 5 },
+        district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
+        state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
+        lsp: { keystrokes: 40, toggles: 10, districtKeystrokes: 4 },
+        diagram: { nodes: [50, 150, 300], repeats: 3 },
+        startup: { runs: 15 }
+    },
+    // Every measurement, on workspaces small enough for the test suite.
+    small: {
+        seed: 'remit-bench-1',
+        school: { decisions: 30, repeats: 2 },
+        district: { maps: 10, decisionsPerSchool: 10, repeats: 1 },
+        state: { districts: 2, mapsPerDistrict: 5, decisionsPerSchool: 5, repeats: 1 },
+        lsp: { keystrokes: 6, toggles: 2, districtKeystrokes: 2 },
+        diagram: { nodes: [40, 60], repeats: 1 },
+        startup: { runs: 3 }
+    }
+};
+
+export interface WorkspaceInfo { name: string; maps: number; decisions: number; bytes: number }
+
+export interface BenchResults {
+    size: Size;
+    machine: MachineInfo;
+    workspaces: WorkspaceInfo[];
+    check: Array<{ workspace: string } & CheckResult>;
+    lsp: LspResult;
+    diagram: DiagramResult;
+    startup: StartupResult;
+    /** Wall time of the whole run, in seconds. */
+    totalSeconds: number;
+}
+
+export interface MachineInfo {
+    cpu: string;
+    cores: number;
+    memoryGB: number;
+    node: string;
+    os: string;
+}
+
+export function machineInfo(): MachineInfo {
+    const cpus = os.cpus();
+    return {
+        cpu: cpus[0]?.model.trim() ?? 'unknown',
+        cores: cpus.length,
+        memoryGB: Math.round(os.totalmem() / 2 ** 30 * 10) / 10,
+        node: process.version,
+        os: `${os.type()} ${os.release()} ${os.arch()}`
+    };
+}
+
+export interface RunOptions {
+    size: Size;
+    /** Folder for the generated workspaces; a fresh temporary folder (removed after) when left out. */
+    dir?: string;
+    /** Write CPU profiles of the check children and the language server here. */
+    profileDir?: string;
+    log?: (line: string) => void;
+}
+
+/** Runs a measurement in a fresh Node process and returns what it printed as JSON. */
+function child<T>(args: string[], nodeOptions: string[] = []): Promise<T> {
+    return new Promise((resolve, reject) => {
+        const proc = spawn(process.execPath, [...nodeOptions, CHILD_JS, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+        let out = '';
+        let err = '';
+        proc.stdout.on('data', chunk => { out += String(chunk); });
+        proc.stderr.on('data', chunk => { err += String(chunk); });
+        proc.on('error', reject);
+        proc.on('exit', code => {
+            const last = out.trim().split('\n').pop() ?? '';
+            if (code !== 0) return reject(new Error(`benchmark child ${args[0]} failed (${code}): ${err || out}`));
+            try {
+                resolve(JSON.parse(last) as T);
+            } catch {
+                reject(new Error(`benchmark child ${args[0]} printed no result: ${out}${err}`));
+            }
+        });
+    });
+}
+
+function info(ws: GeneratedWorkspace): WorkspaceInfo {
+    return { name: ws.name, maps: ws.maps, decisions: ws.decisions, bytes: ws.bytes };
+}
+
+export async function runBench(options: RunOptions): Promise<BenchResults> {
+    const config = CONFIGS[options.size];
+    const log = options.log ?? (() => undefined);
+    const started = Date.now();
+    const root = options.dir ?? await fs.mkdtemp(path.join(os.tmpdir(), 'remit-bench-'));
+    const profile = (name: string) => options.profileDir ? ['--cpu-prof', `--cpu-prof-dir=${options.profileDir}`, `--cpu-prof-name=${name}.cpuprofile`] : [];
+    try {
+        log('generating workspaces');
+        const school = schoolWorkspace(config.seed, config.school.decisions);
+        const district = districtWorkspace(config.seed, { maps: config.district.maps, decisionsPerSchool: config.district.decisionsPerSchool });
+        const state = stateWorkspace(config.seed, config.state.districts, { maps: config.state.mapsPerDistrict, decisionsPerSchool: config.state.decisionsPerSchool });
+        const dirs = { school: path.join(root, 'school'), district: path.join(root, 'district'), state: path.join(root, 'state') };
+        await writeWorkspace(school, dirs.school);
+        await writeWorkspace(district, dirs.district);
+        await writeWorkspace(state, dirs.state);
+        const small = path.join(root, 'small', 'small.remit');
+        await fs.mkdir(path.dirname(small), { recursive: true });
+        await fs.writeFile(small, generateSchool({ name: 'Small', title: 'Small school', decisions: 8, seed: `${config.seed}/small` }).text);
+
+        const check: BenchResults['check'] = [];
+        for (const [ws, dir, repeats] of [[school, dirs.school, config.school.repeats], [district, dirs.district, config.district.repeats], [state, dirs.state, config.state.repeats]] as const) {
+            log(`checking the ${ws.name} (${ws.maps} maps, ${(ws.bytes / 1e6).toFixed(1)} MB)`);
+            check.push({ workspace: ws.name, ...await child<CheckResult>(['check', dir, String(repeats)], profile(`check-${ws.name}`)) });
+        }
+
+        log('language server: opening the district and typing');
+        const schoolFile = district.files.find(f => f.path.startsWith('schools/'))!;
+        const middle = district.files[Math.floor(district.files.length / 2)];
+        const lsp = await measureLsp({
+            root: dirs.district,
+            school: middle.path.startsWith('schools/') ? middle.path : schoolFile.path,
+            district: 'district.remit',
+            files: district.maps,
+            ...config.lsp,
+            nodeOptions: profile('lsp-server')
+        });
+
+        log('diagrams');
+        const diagram = await child<DiagramResult>(['diagram', JSON.stringify(config.diagram.nodes), String(config.diagram.repeats)]);
+
+        log('CLI start-up');
+        const startup = await measureStartup(small, config.startup.runs);
+
+        return {
+            size: options.size,
+            machine: machineInfo(),
+            workspaces: [info(school), info(district), info(state)],
+            check, lsp, diagram, startup,
+            totalSeconds: (Date.now() - started) / 1000
+        };
+    } finally {
+        if (!options.dir) await fs.rm(root, { recursive: true, force: true });
+    }
+}

@@ -1,0 +1,128 @@
+import type { BenchResults } from './bench.js';
+
+/** One line of the results table. */
+export interface Row {
+    /** Stable identifier, for tests and scripts. */
+    id: string;
+    measurement: string;
+    workspace: string;
+    result: string;
+    target: string;
+    /** Whether the target is met; undefined where the row has no target of its own. */
+    met?: boolean;
+    peakRssMB?: number;
+}
+
+/** The targets of the issue. */
+export const TARGETS = {
+    checkVsJsonParse: 30,
+    keystrokeP95Ms: 50,
+    diagramMs: 1000,
+    /** "Off the main thread": the main event loop is never held up longer than a frame or two. */
+    diagramStallMs: 50,
+    startupVsNode: 5
+};
+
+const ms = (v: number) => v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`;
+const mb = (bytes: number) => `${(bytes / 1e6).toFixed(bytes < 1e6 ? 2 : 1)} MB`;
+const x = (v: number) => `${v.toFixed(1)}x`;
+
+export function rows(r: BenchResults): Row[] {
+    const out: Row[] = [];
+    for (const c of r.check) {
+        const ws = r.workspaces.find(w => w.name === c.workspace)!;
+        const ratio = c.checkMs / c.jsonParseMs;
+        out.push({
+            id: `check-${c.workspace}`,
+            measurement: 'full check (parse, link, every rule)',
+            workspace: `${c.workspace}: ${ws.maps} maps, ${ws.decisions} decisions, ${mb(c.bytes)}`,
+            result: `${ms(c.checkMs)} = ${(c.bytes / 1e6 / (c.checkMs / 1000)).toFixed(2)} MB/s; JSON.parse of its ${mb(c.jsonBytes)} model ${ms(c.jsonParseMs)}: ${x(ratio)}; findings ${c.errors}E ${c.warnings}W ${c.hints}H`,
+            target: `<= ${TARGETS.checkVsJsonParse}x JSON.parse`,
+            met: ratio <= TARGETS.checkVsJsonParse,
+            peakRssMB: c.peakRssMB
+        });
+    }
+    const district = r.workspaces.find(w => w.name === 'district')!;
+    const dws = `district: ${district.maps} maps, ${mb(district.bytes)}`;
+    out.push({
+        id: 'lsp-initial',
+        measurement: 'language server: initialize to every map\'s diagnostics',
+        workspace: dws,
+        result: `${ms(r.lsp.initialMs)} (${r.lsp.files} documents)`,
+        target: '-',
+        peakRssMB: r.lsp.peakRssMB
+    });
+    const k = r.lsp.keystroke;
+    out.push({
+        id: 'lsp-keystroke',
+        measurement: 'keystroke in a school map -> its diagnostics',
+        workspace: dws,
+        result: `p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)} (${k.samples} edits)`,
+        target: `p95 < ${TARGETS.keystrokeP95Ms} ms`,
+        met: k.p95 < TARGETS.keystrokeP95Ms
+    });
+    const g = r.lsp.gapToggle;
+    out.push({
+        id: 'lsp-gap',
+        measurement: 'remove / restore a decide line (gap) -> diagnostics',
+        workspace: dws,
+        result: `p50 ${ms(g.p50)}, p95 ${ms(g.p95)} (${g.samples} edits; gap reported ${g.gapsReported}/${Math.ceil(g.samples / 2)})`,
+        target: `p95 < ${TARGETS.keystrokeP95Ms} ms`,
+        met: g.p95 < TARGETS.keystrokeP95Ms
+    });
+    if (r.lsp.districtKeystroke) {
+        const d = r.lsp.districtKeystroke;
+        out.push({
+            id: 'lsp-district-keystroke',
+            measurement: 'keystroke in the district map (every school refers to it)',
+            workspace: dws,
+            result: `p50 ${ms(d.p50)}, p95 ${ms(d.p95)} (${d.samples} edits)`,
+            target: '-'
+        });
+    }
+    for (const d of r.diagram.sizes) {
+        out.push({
+            id: `diagram-${d.targetNodes}`,
+            measurement: `diagram layout + SVG, ${d.nodes} nodes`,
+            workspace: `one map: ${d.decisions} decisions, ${d.nodes} nodes, ${d.edges} edges`,
+            result: `main thread ${ms(d.mainMs)} (event loop held ${ms(d.mainStallMs)}); worker ${ms(d.workerMs)} (event loop held ${ms(d.workerStallMs)})`,
+            target: d.targetNodes >= 300 ? `< ${TARGETS.diagramMs} ms, off the main thread` : '-',
+            met: d.targetNodes >= 300 ? d.workerMs < TARGETS.diagramMs && d.workerStallMs < TARGETS.diagramStallMs : undefined,
+            peakRssMB: r.diagram.peakRssMB
+        });
+    }
+    const s = r.startup;
+    out.push({
+        id: 'cli-startup',
+        measurement: 'CLI start-up: remit check small.remit',
+        workspace: 'one map of 8 decisions',
+        result: `${ms(s.checkMs)} vs node -e 0 ${ms(s.nodeMs)}: ${x(s.checkMs / s.nodeMs)} (median of ${s.runs})`,
+        target: `<= ${TARGETS.startupVsNode}x node -e 0`,
+        met: s.checkMs / s.nodeMs <= TARGETS.startupVsNode,
+        peakRssMB: s.peakRssMB
+    });
+    return out;
+}
+
+/** The results as a Markdown table, readable in a terminal and pasteable into the docs. */
+export function formatReport(r: BenchResults): string {
+    const m = r.machine;
+    const header = ['measurement', 'workspace', 'result', 'target', 'met', 'peak RSS'];
+    const body = rows(r).map(row => [
+        row.measurement, row.workspace, row.result, row.target,
+        row.met === undefined ? '-' : row.met ? 'yes' : 'NO',
+        row.peakRssMB === undefined ? '-' : `${Math.round(row.peakRssMB)} MB`
+    ]);
+    const widths = header.map((h, i) => Math.max(h.length, ...body.map(b => b[i].length)));
+    const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i])).join(' | ')} |`;
+    return [
+        `Remit benchmark (${r.size}), ${new Date().toISOString().slice(0, 10)}`,
+        `Machine: ${m.cpu}, ${m.cores} cores, ${m.memoryGB} GB, ${m.os}; Node ${m.node}`,
+        '',
+        line(header),
+        line(widths.map(w => '-'.repeat(w))),
+        ...body.map(line),
+        '',
+        `Total ${r.totalSeconds.toFixed(0)} s.`
+    ].join('\n');
+}
