@@ -15,7 +15,13 @@ export function registerFmt(program: Command): void {
         .description('Format maps in the one canonical layout, keeping every comment. Exit 1 with --check when a file would change, or when a file has a syntax error (left untouched).')
         .argument('[paths...]', '.remit files or folders (searched recursively)', [])
         .option('--check', 'change nothing: list the files that are not formatted and exit 1 if there are any')
-        .action(async (paths: string[], options: { check?: boolean }) => {
+        .option('--stdin', 'format the text given on stdin and print it (for editors); with a syntax error, print it unchanged and exit 1')
+        .action(async (paths: string[], options: { check?: boolean; stdin?: boolean }) => {
+            if (options.stdin) {
+                if (paths.length > 0) throw new InputError('remit fmt --stdin reads the map from stdin: give no paths with it.');
+                process.exitCode = await formatStdin();
+                return;
+            }
             const cwd = process.cwd();
             const files = await findRemitFiles(paths, cwd);
             const unformatted: string[] = [];
@@ -32,11 +38,14 @@ export function registerFmt(program: Command): void {
                 if (!result.changed) continue;
                 unformatted.push(shown);
                 if (options.check) continue;
-                if (await replaceIfUnchanged(file, text, result.text)) {
+                const outcome = await replaceIfUnchanged(file, text, result.text);
+                if (outcome === 'written') {
                     await writeStdout(`formatted ${shown}\n`);
                 } else {
                     broken++;
-                    process.stderr.write(`${shown}: changed on disk while it was being formatted; left as it is. Run remit fmt again.\n`);
+                    process.stderr.write(outcome === 'changed'
+                        ? `${shown}: changed on disk while it was being formatted; left as it is. Run remit fmt again.\n`
+                        : `${shown}: cannot be written (${outcome}); left as it is. Check the permissions of the file and its folder.\n`);
                 }
             }
             if (options.check) {
@@ -57,25 +66,45 @@ async function read(file: string, shown: string): Promise<string> {
     }
 }
 
+/** `remit fmt --stdin`: text in, formatted text out; never loses the input. */
+async function formatStdin(): Promise<number> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+    const text = Buffer.concat(chunks).toString('utf8');
+    const result = formatRemitText(text);
+    if (result.error) {
+        process.stderr.write(`<stdin>:${result.error.line}:${result.error.column}: ${result.error.message} (not formatted: fix this first)\n`);
+        await writeStdout(text);
+        return 1;
+    }
+    await writeStdout(result.text);
+    return 0;
+}
+
 /**
  * Writes the formatted text next to the file and renames it over the file, so the map is
  * never half written; keeps the file's permissions and writes through a symbolic link to
- * its target. Gives up (false) when the file changed since it was read.
+ * its target. Gives up when the file changed since it was read ('changed') or cannot be
+ * written (the reason).
  */
-async function replaceIfUnchanged(file: string, before: string, after: string): Promise<boolean> {
-    const target = await fs.realpath(file);
-    const stat = await fs.stat(target);
-    const temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
-    await fs.writeFile(temp, after, { encoding: 'utf8', mode: stat.mode & 0o7777, flag: 'wx' });
+async function replaceIfUnchanged(file: string, before: string, after: string): Promise<'written' | 'changed' | string> {
+    let temp: string | undefined;
     try {
-        if (await fs.readFile(target, 'utf8') !== before) {
-            await fs.rm(temp, { force: true });
-            return false;
-        }
+        const target = await fs.realpath(file);
+        const stat = await fs.stat(target);
+        temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+        await fs.writeFile(temp, after, { encoding: 'utf8', mode: stat.mode & 0o7777, flag: 'wx' });
+        if (await fs.readFile(target, 'utf8') !== before) return 'changed';
         await fs.rename(temp, target);
-        return true;
+        temp = undefined;
+        return 'written';
     } catch (err) {
-        await fs.rm(temp, { force: true });
+        const code = (err as NodeJS.ErrnoException).code;
+        if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+        if (code === 'EROFS') return 'read-only file system';
+        if (code === 'ENOSPC') return 'the disk is full';
         throw err;
+    } finally {
+        if (temp) await fs.rm(temp, { force: true });
     }
 }

@@ -53,6 +53,14 @@ describe('remit fmt', () => {
         expect(readFileSync(file('a.remit'), 'utf8')).toBe(FORMATTED);
     });
 
+    test('--stdin formats text for editors, and gives a broken map back unchanged with exit 1', () => {
+        expect(remit(['fmt', '--stdin'], folder, UNFORMATTED)).toEqual({ code: 0, stdout: FORMATTED, stderr: '' });
+        const broken = remit(['fmt', '--stdin'], folder, BROKEN);
+        expect(broken.code).toBe(1);
+        expect(broken.stdout).toBe(BROKEN);
+        expect(broken.stderr).toMatch(/^<stdin>:4:1: /);
+    });
+
     test('a path that does not exist is unusable input: exit 2', () => {
         const result = remit(['fmt', 'missing.remit'], folder);
         expect(result.code).toBe(2);
