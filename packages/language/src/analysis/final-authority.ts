@@ -38,7 +38,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
         const offer = candidates.length ? ` (for example ${listWords(candidates.slice(0, 3))})` : '';
         const message = span
             ? `${span} nobody ${verb} ${what}. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
-            : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add a '${final.name}' line naming who makes the call${offer}.`;
+            : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add ${/^[aeiou]/i.test(final.name) ? 'an' : 'a'} '${final.name}' line naming who makes the call${offer}.`;
         out.push({ ...base, code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates } });
     }
 
@@ -132,7 +132,8 @@ function gapCandidates(ctx: AnalysisContext, map: MapModel, decision: DecisionMo
     if (decision.escalate) names.push(decision.escalate);
     for (const p of timeline.periods) names.push(...timeline.finalHolders(decision, p));
     const admins = map.roles.filter(r => r.kind === 'administrator');
-    const heads = admins.filter(r => /principal|head|director|superintendent/i.test(`${r.name} ${r.title}`));
+    const heads = admins.filter(r => /principal|head|director|superintendent/i.test(`${r.name} ${r.title}`)
+        && !/assistant|deputy|vice/i.test(`${r.name} ${r.title}`));
     names.push(...(heads.length ? heads : admins).map(r => r.qualifiedName));
     return [...new Set(names.map(n => writtenName(n, map)))];
 }
