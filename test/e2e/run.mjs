@@ -9,8 +9,8 @@
 //
 // Options: --no-build (use the .vsix and suite already built), --vsix FILE, --tests FILE
 // (a tests entry exporting run()), --workspace DIR (copied to a temp folder first),
-// --timeout SECONDS (whole run; default 300), --grep REGEXP (mocha grep), --keep (keep the
-// temp folder), --verbose (print the workbench's own log lines too).
+// --timeout SECONDS (the run after setup and build; default 300), --grep REGEXP (mocha
+// grep), --keep (keep the temp folder), --verbose (print the workbench's log lines too).
 // Exit code: the suite's (0 passed, 1 failed); 2 when the harness itself failed or timed out.
 // Artifacts (screenshots, logs): .test-artifacts/e2e/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -45,8 +45,10 @@ async function finish(code, why) {
 }
 process.on('SIGINT', () => finish(130, 'interrupted'));
 process.on('SIGTERM', () => finish(143, 'terminated'));
-const watchdog = setTimeout(() => void onTimeout(), args.timeout * 1000);
+// The watchdog starts once setup and build are done (a first setup compiles for minutes).
+let watchdog;
 let onTimeout = () => finish(2, `timed out after ${args.timeout}s`);
+const startWatchdog = () => { watchdog = setTimeout(() => void onTimeout(), args.timeout * 1000); };
 
 try {
   await main();
@@ -76,6 +78,7 @@ async function main() {
     workspaceSource ??= path.join(here, 'fixtures/workspace');
   }
   for (const f of [vsix, tests]) if (!fs.existsSync(f)) throw new Error(`missing ${f} (build first, or drop --no-build)`);
+  startWatchdog();
 
   // 3. Isolated folders: XDG dirs, HOME, user data, extensions, the workspace.
   const dirs = {};
@@ -230,7 +233,8 @@ function parseArgs(argv) {
   return a;
 }
 function usage(err) {
-  const text = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1, 17).map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
+  const lines = fs.readFileSync(fileURLToPath(import.meta.url), 'utf8').split('\n').slice(1);
+  const text = lines.slice(0, lines.findIndex((l) => !l.startsWith('//'))).map((l) => l.replace(/^\/\/ ?/, '')).join('\n');
   (err ? process.stderr : process.stdout).write(`${err ? err + '\n\n' : ''}${text}\n`);
   process.exit(err ? 2 : 0);
 }
