@@ -120,7 +120,8 @@ function mapOfDecision(workspace: WorkspaceModel, name: string) {
     }
     const all = workspace.maps.flatMap(m => m.decisions.map(d => d.name));
     const guess = closestName(name, all);
-    throw new GeneratorError(`No map has a decision named '${name}'.${guess ? ` Did you mean '${guess}'?` : ''} Decisions are named as written after \`decision\` in the map, for example ${all[0] ?? 'AdoptMaterials'}.`);
+    if (all.length === 0) throw new GeneratorError(`No map has a decision named '${name}': these maps have no decisions yet.`);
+    throw new GeneratorError(`No map has a decision named '${name}'.${guess ? ` Did you mean '${guess}'?` : ''} Decisions are named as written after \`decision\` in the map, for example ${all[0]}.`);
 }
 
 function box(id: string, kind: NodeKind, lines: TextLine[], width: number, element?: string): DiagramNode {
