@@ -51,6 +51,7 @@ export class RemitCodeActionProvider implements CodeActionProvider {
                 case 'no-final-authority': this.fillGap(map, data, editor, add); break;
                 case 'multiple-final-authority': this.settleConflict(map, data, editor, add); break;
                 case 'duplicate-assignment': this.removeRepeat(map, diagnostic, data, editor, add); break;
+                case 'veto-over-own-decision': this.removeOwnVeto(map, data, editor, add); break;
                 case 'team-without-rule': this.addTeamRule(map, data, editor, add); break;
                 case 'unresolved-reference': this.fixName(map, diagnostic, data, editor, add); break;
                 case 'unused-element': this.removeUnused(map, data, editor, add); break;
@@ -105,6 +106,21 @@ export class RemitCodeActionProvider implements CodeActionProvider {
         if (index === undefined) return;
         const edit = assignment.holders.length === 1 ? editor.removeNode(assignment) : editor.removeListItem(assignment.holders, index);
         add(`Remove the repeated '${data.holder}'`, [edit], true);
+    }
+
+    /** Takes the decider off the veto level (all lines of it that overlap the finding's phases). */
+    private removeOwnVeto(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const decision = findNamed(map, data.element, isDecision);
+        if (!decision || !data.level || !data.holder) return;
+        const span = phaseSpan(map, data.from, data.until);
+        const edits: TextEdit[] = [];
+        for (const assignment of decision.assignments) {
+            if (assignment.level.$refText !== data.level || !overlaps(map, assignment, span)) continue;
+            const index = assignment.holders.findIndex(h => sameHolder(h, data.holder!, map));
+            if (index < 0) continue;
+            edits.push(assignment.holders.length === 1 ? editor.removeNode(assignment) : editor.removeListItem(assignment.holders, index));
+        }
+        add(`Remove '${data.holder}' from '${data.level}'`, edits, true);
     }
 
     private addTeamRule(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {

@@ -90,6 +90,12 @@ describe('quick fixes', () => {
             .toBe(`map M\n${ROLES}domain D { decision X "X" { consult Lead  decide Principal } }\n`);
     });
 
+    test('a veto over one\u2019s own decision is removed', async () => {
+        const before = `map M\n${ROLES}role Rep { kind teacher }\ndomain D {\n  decision X "X" {\n    recommend Lead\n    agree Principal, Rep\n    decide Principal\n  }\n}\n`;
+        expect(await fixed(before, 'veto-over-own-decision', "Remove 'Principal' from 'agree'"))
+            .toBe(`map M\n${ROLES}role Rep { kind teacher }\ndomain D {\n  decision X "X" {\n    recommend Lead\n    agree Rep\n    decide Principal\n  }\n}\n`);
+    });
+
     test('a deciding team gets a rule', async () => {
         const before = `map M\n${ROLES}team ILT "ILT" {\n  members Lead, Principal\n}\ndomain D { decision X "X" { decide ILT } }\n`;
         expect(await fixed(before, 'team-without-rule', "Add 'rule consensus' to the team"))
