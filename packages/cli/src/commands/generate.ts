@@ -2,12 +2,15 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { Command, Option } from 'commander';
 import { InputError, openWorkspace, type RemitWorkspace } from '@remit/language';
-import {
-    builtinTemplate, findingsFromDiagnostics, kebab, loadTemplateFolder, renderCharter, renderDiagramSvg, renderJson,
-    renderMatrix, renderMermaid, renderReport, writeOutputFile, type Finding, type TemplateSet
-} from '@remit/generators';
+import type { Finding, TemplateSet } from '@remit/generators';
 import { writeStdout } from '../output/write.js';
 import { displayPath } from '../output/paths.js';
+
+/**
+ * The generators, loaded when `generate` runs: ELK and the template engine are a large part
+ * of the CLI's start-up, and every other command (above all `check`) needs neither.
+ */
+let g: typeof import('@remit/generators');
 
 const OUTPUTS = ['diagram', 'mermaid', 'matrix', 'charter', 'json', 'report'] as const;
 type Output = typeof OUTPUTS[number];
@@ -39,6 +42,7 @@ export function registerGenerate(program: Command): void {
         .option('-t, --template <file>', 'charter: your own Liquid template (default: templates/charter.<format>.liquid if present, else the built-in one)')
         .option('-c, --config <file>', 'rule settings (default: the nearest remit.json)')
         .action(async (what: Output, paths: string[], options: GenerateOptions) => {
+            g = await import('@remit/generators');
             const cwd = process.cwd();
             const format = options.format ?? FORMATS[what][0];
             if (!FORMATS[what].includes(format)) {
@@ -51,11 +55,11 @@ export function registerGenerate(program: Command): void {
             }
             const workspace = await openWorkspace(paths, { cwd, configFile: options.config });
             warnAboutErrors(workspace);
-            const findings = findingsFromDiagnostics(workspace.diagnostics);
+            const findings = g.findingsFromDiagnostics(workspace.diagnostics);
             const template = what === 'charter' ? await charterTemplate(options.template, format as 'md' | 'html', cwd) : undefined;
 
             if (what === 'json') {
-                const text = renderJson(workspace.model, findings, { fileOf: uri => displayPath(uri, cwd) });
+                const text = g.renderJson(workspace.model, findings, { fileOf: uri => displayPath(uri, cwd) });
                 await emit(options.out, 'model.json', text, cwd);
                 return;
             }
@@ -73,7 +77,7 @@ export function registerGenerate(program: Command): void {
                 : maps;
             for (const map of targets) {
                 const text = await render(what, workspace, findings, { ...options, map, format }, template);
-                const base = [kebab(map ?? decisionMap(workspace, options.decision!)), suffix(what, options)].filter(Boolean).join('-');
+                const base = [g.kebab(map ?? decisionMap(workspace, options.decision!)), suffix(what, options)].filter(Boolean).join('-');
                 await emit(options.out, `${base}.${extension(what, format)}`, text, cwd);
             }
         });
@@ -82,14 +86,14 @@ export function registerGenerate(program: Command): void {
 async function render(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<string> {
     const model = workspace.model;
     switch (what) {
-        case 'diagram': return renderDiagramSvg(model, findings, { map: options.map, phase: options.phase, decision: options.decision });
+        case 'diagram': return g.renderDiagramSvg(model, findings, { map: options.map, phase: options.phase, decision: options.decision });
         case 'mermaid': {
-            const text = renderMermaid(model, findings, { map: options.map, phase: options.phase });
+            const text = g.renderMermaid(model, findings, { map: options.map, phase: options.phase });
             return options.format === 'md' ? `\`\`\`mermaid\n${text}\`\`\`\n` : text;
         }
-        case 'matrix': return renderMatrix(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'csv' | 'html' });
-        case 'charter': return renderCharter(model, findings, template!, { map: options.map, format: options.format as 'md' | 'html' });
-        case 'report': return renderReport(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'html' });
+        case 'matrix': return g.renderMatrix(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'csv' | 'html' });
+        case 'charter': return g.renderCharter(model, findings, template!, { map: options.map, format: options.format as 'md' | 'html' });
+        case 'report': return g.renderReport(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'html' });
         default: throw new InputError(`Unknown output '${what}'.`);
     }
 }
@@ -100,9 +104,9 @@ function decisionMap(workspace: RemitWorkspace, decision: string): string {
 
 function suffix(what: Output, options: GenerateOptions): string {
     const parts: string[] = [];
-    if (what === 'diagram' && options.decision) parts.push(kebab(options.decision.split('.').pop()!));
+    if (what === 'diagram' && options.decision) parts.push(g.kebab(options.decision.split('.').pop()!));
     if (what !== 'diagram' && what !== 'mermaid') parts.push(what);
-    if (options.phase) parts.push(kebab(options.phase));
+    if (options.phase) parts.push(g.kebab(options.phase));
     return parts.join('-');
 }
 
@@ -113,10 +117,10 @@ function extension(what: Output, format: string): string {
 }
 
 async function charterTemplate(file: string | undefined, format: 'md' | 'html', cwd: string): Promise<TemplateSet> {
-    if (file !== undefined) return loadTemplateFolder(path.resolve(cwd, file));
+    if (file !== undefined) return g.loadTemplateFolder(path.resolve(cwd, file));
     const workspaceTemplate = path.join(cwd, 'templates', `charter.${format}.liquid`);
     const found = await fs.stat(workspaceTemplate).then(s => s.isFile(), () => false);
-    return found ? loadTemplateFolder(workspaceTemplate) : builtinTemplate(format);
+    return found ? g.loadTemplateFolder(workspaceTemplate) : g.builtinTemplate(format);
 }
 
 async function emit(out: string | undefined, fileName: string, text: string, cwd: string): Promise<void> {
@@ -128,7 +132,7 @@ async function emit(out: string | undefined, fileName: string, text: string, cwd
     const stat = await fs.stat(folder).catch(() => undefined);
     if (stat && !stat.isDirectory()) throw new InputError(`${out}: is a file; --out takes a folder.`);
     const file = path.join(folder, fileName);
-    await writeOutputFile(file, text);
+    await g.writeOutputFile(file, text);
     await writeStdout(`Wrote ${path.relative(cwd, file).split(path.sep).join('/')}\n`);
 }
 

@@ -1,7 +1,6 @@
 import * as path from 'node:path';
 import type { Command } from 'commander';
 import { InputError } from '@remit/language';
-import { STARTERS, createNewFile, instantiateStarter } from '@remit/generators';
 import { promises as fs } from 'node:fs';
 import { writeStdout } from '../output/write.js';
 
@@ -12,6 +11,8 @@ export function registerNew(program: Command): void {
         .argument('[dir]', 'folder to create the map in (created if missing)', '.')
         .option('-n, --name <name>', 'the map\'s name (for example Oakdale); also names the file')
         .action(async (template: string | undefined, dir: string, options: { name?: string }) => {
+            // Loaded here, not at start-up: `check` and the other commands need no generators.
+            const { STARTERS, createNewFile, instantiateStarter } = await import('@remit/generators');
             if (template === undefined) {
                 const width = Math.max(...STARTERS.map(s => s.name.length));
                 await writeStdout(`Templates for remit new TEMPLATE [dir] --name NAME:\n${STARTERS.map(s => `  ${s.name.padEnd(width)}  ${s.description}`).join('\n')}\n`);
