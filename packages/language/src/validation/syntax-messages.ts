@@ -30,6 +30,16 @@ const BLOCK_CONTENTS: Record<string, { what: string; noun: string; contents: str
     PhaseList: { noun: 'phases block', what: 'a phases block', contents: 'phases, each written as a name, an optional title in double quotes and an optional duration such as 6..12 months' }
 };
 
+/** Where text in double quotes may stand inside each block. */
+const QUOTED_TEXT_PLACES: Record<string, string> = {
+    Role: 'In a role, the names of people follow \'holders\', such as: holders "A. Rivera", "B. Chen".',
+    Team: 'A team\'s title comes right after its name, such as: team ILT "Instructional Leadership Team".',
+    Decision: 'In a decision, text follows \'source\' or \'review\', such as: source "Board policy 4.2".',
+    Domain: 'A title comes right after the name it belongs to, such as: decision AdoptMaterials "Adopt core curriculum materials".',
+    LevelScheme: 'A level\'s title comes right after its name, such as: decide "Makes the final decision" final.',
+    PhaseList: 'A phase\'s title comes right after its name, such as: Preparation "Preparation" 6..12 months.'
+};
+
 /** Keywords that start an element of the map: finding one where a '}' was expected means a block was left open. */
 const ELEMENT_KEYWORDS = new Set(['map', 'levels', 'phases', 'role', 'team', 'domain', 'decision']);
 
@@ -91,7 +101,11 @@ export function friendlyParserMessage(message: string, context: SyntaxContext = 
         if (found === '') {
             return list ? `The file ends too early: expected ${list} here.` : 'The file ends too early.';
         }
-        if (subject && list) return `'${found}' is not ${subject}. Use ${list}.`;
+        if (subject && list) {
+            return /^[A-Za-z]/.test(found)
+                ? `'${found}' is not ${subject}. Use ${list}.`
+                : `Expected ${subject} here (${list}), but found '${found}'.`;
+        }
         return `${describeFound(found)} does not fit here.${list ? ` Expected ${list}.` : ''}`;
     }
     return message;
@@ -134,6 +148,9 @@ function mismatch(expected: string, found: string, rule: string | undefined, blo
         if (contents && (block === 'LevelScheme' || block === 'PhaseList') && foundKeyword) {
             return keywordAsName(found);
         }
+        if (contents && found.startsWith('"')) {
+            return `Text in double quotes cannot stand here. ${QUOTED_TEXT_PLACES[block!]}`;
+        }
         if (contents) {
             return `'${found}' is not part of ${contents.what}. ${capitalise(contents.what)} contains ${contents.contents}.`;
         }
@@ -153,6 +170,9 @@ function mismatch(expected: string, found: string, rule: string | undefined, blo
     }
     if (expected === '/' && rule === 'TeamRule') {
         return `Write a vote as the share of members needed, such as 'vote 2/3'.`;
+    }
+    if (expected === '{' && /^[A-Za-z_]/.test(found) && !foundKeyword) {
+        return `Expected '{' here, but found '${found}'. If '${found}' is part of a title, put the whole title in double quotes.`;
     }
     if (expected === 'STRING') {
         const hint = /^[A-Za-z]/.test(found) ? ' Titles and names of people are written in double quotes.' : '';
@@ -192,6 +212,9 @@ export function friendlyLexerMessage(message: string): string {
     const character = match[1];
     if (character === '"') {
         return 'This text is not closed: add the closing double quote (") on the same line.';
+    }
+    if (character === "'") {
+        return `Titles and names of people are written in double quotes ("), not single quotes ('). An apostrophe is fine inside double quotes, such as "Director's office".`;
     }
     if (character === '*') {
         return `The character '*' is not part of the Remit language. If a comment starts here with '/*', close it with '*/'.`;

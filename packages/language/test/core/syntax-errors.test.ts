@@ -1,4 +1,7 @@
 import { describe as group, expect, test } from 'vitest';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { check, describe, JARGON } from './helpers.js';
 
 interface Case {
@@ -204,6 +207,30 @@ const CASES: Case[] = [
         says: /'\*\/'/
     },
     {
+        name: 'a title in single quotes',
+        text: "map M \"M\"\nrole R 'Principal'\n",
+        line: 2,
+        says: /written in double quotes \("\), not single quotes/
+    },
+    {
+        name: 'people\'s names without holders',
+        text: 'map M "M"\nrole R {\n  kind teacher\n  "A. Rivera"\n}\n',
+        line: 4,
+        says: /Text in double quotes cannot stand here\. In a role, the names of people follow 'holders'/
+    },
+    {
+        name: 'a domain title without quotes',
+        text: 'map M "M"\ndomain Curriculum Curriculum and instruction {\n}\n',
+        line: 2,
+        says: /If 'Curriculum' is part of a title, put the whole title in double quotes/
+    },
+    {
+        name: 'a team rule left empty',
+        text: 'map M "M"\nrole R\nteam T { members R  rule }\n',
+        line: 3,
+        says: /^Expected a way for a team to decide here \('consensus', 'majority', 'unanimous', 'chair' or 'vote'\), but found '}'/
+    },
+    {
         name: 'a holder list ending in a comma',
         text: 'map M "M"\nrole R { holders "A", }\n',
         line: 2,
@@ -251,4 +278,35 @@ group('a syntax error does not hide the rest of the file', () => {
         expect(model?.roles.map(r => r.name)).toEqual(['A', 'B']);
         expect(diagnostics.map(d => [d.line, d.code])).toEqual([[2, 'syntax-error'], [4, 'unresolved-reference']]);
     });
+});
+
+group('damaged real maps: every syntax message stays plain English', () => {
+    const repo = fileURLToPath(new URL('../../../../', import.meta.url));
+    const WORDS = /"(?:\\.|[^"\\\n])*"|[A-Za-z_][A-Za-z0-9_-]*|[0-9.]+|[{}%,/]/g;
+
+    for (const example of ['examples/lakeside/lakeside.remit', 'examples/pinewood/district.remit']) {
+        test(`${example} with words deleted, or a stray word inserted, here and there`, async () => {
+            const text = readFileSync(path.join(repo, example), 'utf8');
+            const words = [...text.matchAll(WORDS)];
+            const step = Math.max(1, Math.ceil(words.length / 25));
+            let withErrors = 0;
+            for (let i = 0; i < words.length; i += step) {
+                const { index = 0, 0: word } = words[i];
+                const variants = [text.slice(0, index) + text.slice(index + word.length), `${text.slice(0, index)}zz ${text.slice(index)}`];
+                for (const variant of variants) {
+                    const { diagnostics } = await check(variant);
+                    const syntax = diagnostics.filter(d => d.code === 'syntax-error');
+                    if (syntax.length > 0) withErrors++;
+                    for (const d of syntax) {
+                        expect(d.message, `${example}, word ${i} '${word}'`).not.toMatch(JARGON);
+                        expect(d.message).toMatch(/^['"A-Z]/);
+                        expect(d.message.trimEnd()).toMatch(/[.]$/);
+                        expect(d.line).toBeGreaterThanOrEqual(1);
+                    }
+                }
+            }
+            // Most damage is a syntax error (some, like a deleted title, is not).
+            expect(withErrors).toBeGreaterThan(20);
+        });
+    }
 });
