@@ -5,12 +5,13 @@ import { describe, expect, test } from 'vitest';
 import { formatRemitText } from '@remit/language';
 
 const folder = path.join(path.dirname(fileURLToPath(import.meta.url)), 'golden');
-const cases = readdirSync(folder).filter(f => f.endsWith('.remit') && !f.endsWith('.formatted.remit'));
+// Fixtures end in .txt so that a workspace opened at the repository root does not take them for maps.
+const cases = readdirSync(folder).filter(f => f.endsWith('.remit.txt') && !f.endsWith('.formatted.remit.txt'));
 
 describe('the canonical layout (golden files)', () => {
     test.each(cases)('%s formats to its .formatted.remit', name => {
         const input = readFileSync(path.join(folder, name), 'utf8');
-        const expected = readFileSync(path.join(folder, name.replace(/\.remit$/, '.formatted.remit')), 'utf8');
+        const expected = readFileSync(path.join(folder, name.replace(/\.remit\.txt$/, '.formatted.remit.txt')), 'utf8');
         const result = formatRemitText(input);
         expect(result.error).toBeUndefined();
         expect(result.text).toBe(expected);
@@ -18,7 +19,7 @@ describe('the canonical layout (golden files)', () => {
     });
 
     test.each(cases)('%s: the formatted file is left as it is', name => {
-        const formatted = readFileSync(path.join(folder, name.replace(/\.remit$/, '.formatted.remit')), 'utf8');
+        const formatted = readFileSync(path.join(folder, name.replace(/\.remit\.txt$/, '.formatted.remit.txt')), 'utf8');
         expect(formatRemitText(formatted)).toEqual({ text: formatted, changed: false });
     });
 });

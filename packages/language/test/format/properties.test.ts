@@ -12,14 +12,14 @@ const here = path.dirname(fileURLToPath(import.meta.url));
 const examplesFolder = path.resolve(here, '../../../../examples');
 const parser = createRemitServices(EmptyFileSystem).Remit.parser.LangiumParser;
 
-function remitFiles(folder: string): string[] {
+function remitFiles(folder: string, suffix = '.remit'): string[] {
     return readdirSync(folder).flatMap(name => {
         const full = path.join(folder, name);
-        return statSync(full).isDirectory() ? remitFiles(full) : name.endsWith('.remit') ? [full] : [];
+        return statSync(full).isDirectory() ? remitFiles(full, suffix) : name.endsWith(suffix) ? [full] : [];
     });
 }
 
-const samples = [...remitFiles(examplesFolder), ...remitFiles(path.join(here, 'golden'))]
+const samples = [...remitFiles(examplesFolder), ...remitFiles(path.join(here, 'golden'), '.remit.txt')]
     .map(file => ({ name: path.relative(examplesFolder, file), text: readFileSync(file, 'utf8') }));
 
 /** The tokens of a text, comments included, as written. */
