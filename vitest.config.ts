@@ -17,6 +17,7 @@ export default defineConfig({
         exclude: ['**/node_modules/**', 'test/e2e/**'],
         testTimeout: 30_000,
         hookTimeout: 60_000,
-        reporters: ['default']
+        // The JSON results let CI print one closing line for vitest and the e2e suite together.
+        reporters: ['default', ['json', { outputFile: '.test-artifacts/vitest-results.json' }]]
     }
 });
