@@ -200,20 +200,31 @@ function mapSpec(view: MapView): DiagramSpec {
     nodes.push(...domainNodes);
     for (const d of view.decisions) if (!d.domain) nodes.push(decisionBox(decisionId.get(d.decision.qualifiedName)!, d));
 
+    // One arrow per role and decision: a role that holds two levels of a decision over
+    // time (recommend until Expansion, decide from Expansion on) gets one arrow saying so.
     const edges: DiagramEdge[] = [];
     let phased = false;
     for (const d of view.decisions) {
+        const byHolder = new Map<string, Array<{ level: LevelModel; when?: string }>>();
         for (const step of d.steps) {
             for (const holding of step.holders) {
-                const source = holderId.get(holding.holder);
-                if (!source) continue;
-                const label = holding.when ? `${step.level.name}, ${lowerFirst(holding.when)}` : step.level.name;
+                if (!holderId.has(holding.holder)) continue;
+                if (!byHolder.has(holding.holder)) byHolder.set(holding.holder, []);
+                byHolder.get(holding.holder)!.push({ level: step.level, when: holding.when });
                 if (holding.when) phased = true;
-                edges.push({
-                    id: `e${edges.length + 1}`, source, target: decisionId.get(d.decision.qualifiedName)!, label,
-                    color: colors.get(step.level.name)!, strong: step.level.final, dash: holding.when ? 'phased' : undefined
-                });
             }
+        }
+        for (const [holder, parts] of byHolder) {
+            const final = parts.find(p => p.level.final);
+            edges.push({
+                id: `e${edges.length + 1}`,
+                source: holderId.get(holder)!,
+                target: decisionId.get(d.decision.qualifiedName)!,
+                label: parts.map(p => (p.when ? `${p.level.name}, ${lowerFirst(p.when)}` : p.level.name)).join(' · '),
+                color: colors.get((final ?? parts[0]).level.name)!,
+                strong: !!final,
+                dash: parts.every(p => p.when) ? 'phased' : undefined
+            });
         }
     }
     const title = view.phase ? `${view.map.title}: who holds what in ${view.phase.title}` : `${view.map.title}: who holds what`;
