@@ -30,19 +30,19 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 300, repeats: 5 },
         district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
-        lsp: { keystrokes: 40, toggles: 10, districtKeystrokes: 4 },
-        diagram: { nodes: [50, 150, 300], repeats: 3 },
+        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
+        diagram: { nodes: [50, 150, 300], repeats: 1 },
         startup: { runs: 15 }
     },
     // Every measurement, on workspaces small enough for the test suite.
     small: {
         seed: 'remit-bench-1',
-        school: { decisions: 30, repeats: 2 },
-        district: { maps: 10, decisionsPerSchool: 10, repeats: 1 },
-        state: { districts: 2, mapsPerDistrict: 5, decisionsPerSchool: 5, repeats: 1 },
-        lsp: { keystrokes: 6, toggles: 2, districtKeystrokes: 2 },
-        diagram: { nodes: [40, 60], repeats: 1 },
-        startup: { runs: 3 }
+        school: { decisions: 20, repeats: 1 },
+        district: { maps: 6, decisionsPerSchool: 6, repeats: 1 },
+        state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
+        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2 },
+        diagram: { nodes: [25], repeats: 1 },
+        startup: { runs: 2 }
     }
 };
 
