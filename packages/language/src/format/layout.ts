@@ -213,7 +213,7 @@ class Layout {
     /** Written on one line, and without a comment inside that would open its block up. */
     private staysOneLine(node: AstNode): boolean {
         const cst = node.$cstNode;
-        if (!cst || /\n/.test(cst.text)) return false;
+        if (!cst || /[\r\n]/.test(cst.text)) return false;
         // The first comment starting after the element's start, found by halving.
         let low = 0;
         let high = this.comments.length;
@@ -269,7 +269,7 @@ class Layout {
         const start = this.lineStart(b);
         if (start > 0) return this.blockOf[b]?.oneLine ? { spaces: 2 } : { lines: start };
         // A long list may be wrapped after a comma; the next line is indented one step more.
-        if (before.text === ',' && /\n/.test(this.text.slice(before.end, after.offset))) return { lines: 1, continued: true };
+        if (before.text === ',' && /[\r\n]/.test(this.text.slice(before.end, after.offset))) return { lines: 1, continued: true };
         return { spaces: this.columns.get(a) ?? (tight(before.text, after.text) ? 0 : 1) };
     }
 
@@ -311,10 +311,9 @@ function tight(before: string, after: string): boolean {
         || after === '..' || before === '..' || after === '/' || before === '/';
 }
 
+/** Line breaks in whitespace: \n, \r\n, and a lone \r (old Mac files) each count once. */
 function countLines(whitespace: string): number {
-    let count = 0;
-    for (const char of whitespace) if (char === '\n') count++;
-    return count;
+    return whitespace.match(/\r\n|\n|\r/g)?.length ?? 0;
 }
 
 function clamp(value: number, min: number, max: number): number {

@@ -59,6 +59,10 @@ describe('layout rules', () => {
         expect(format('map M\r\nrole R "R" {\r\nkind teacher\r\n}\r\n')).toBe('map M\r\n\r\nrole R "R" {\r\n  kind teacher\r\n}\r\n');
     });
 
+    test('old Mac line breaks (a lone carriage return) still separate comments', () => {
+        expect(format('map M\r// a\r// b\rrole R "R" // c\r')).toBe('map M\n\n// a\n// b\nrole R "R" // c\n');
+    });
+
     test('a byte order mark at the start is kept', () => {
         expect(format('\uFEFF  map M\nrole R "R"')).toBe('\uFEFFmap M\n\nrole R "R"\n');
     });

@@ -33,7 +33,7 @@ function commentWords(comment: string): string {
     return comment.split('\n').map(line => line.trim()).join('\n');
 }
 
-const whitespace = fc.constantFrom(' ', '  ', '\t', '\n', '\n\n', '\n    ', ' \n\t', '\n\n\n  ');
+const whitespace = fc.constantFrom(' ', '  ', '\t', '\n', '\n\n', '\n    ', ' \n\t', '\n\n\n  ', '\r\n', '\r', ' \r\n\r\n ');
 /** What may be put into a gap between two tokens: whitespace, or a comment in whitespace. */
 const gapFiller = fc.oneof(
     { weight: 6, arbitrary: whitespace },
@@ -49,7 +49,7 @@ function rewrite(text: string, fillers: readonly string[]): string {
     leaves.forEach((leaf, i) => {
         const filler = fillers[i % fillers.length];
         // After a line comment the next token must start on a new line.
-        const needsBreak = i > 0 && leaves[i - 1].text.startsWith('//') && !filler.startsWith('\n');
+        const needsBreak = i > 0 && leaves[i - 1].text.startsWith('//') && !/^[\r\n]/.test(filler);
         result += (i === 0 ? '' : needsBreak ? `\n${filler}` : filler) + leaf.text;
     });
     return result + '\n';
