@@ -1,3 +1,4 @@
+import { CstUtils, type AstNode } from 'langium';
 import { applyPieces, layoutPieces, LayoutError } from './layout.js';
 import { astShape } from './ast-shape.js';
 import { parseRemitText, syntaxServices, type FormatProblem } from './parse.js';
@@ -31,10 +32,18 @@ export function formatRemitText(text: string): FormatResult {
     return { text: formatted, changed: formatted !== text };
 }
 
-function sameMeaning(before: Parameters<typeof astShape>[0], after: string): boolean {
+function sameMeaning(before: AstNode, after: string): boolean {
     const reparsed = syntaxServices().parser.LangiumParser.parse(after);
     if (reparsed.lexerErrors.length > 0 || reparsed.parserErrors.length > 0) return false;
     const beforeText = before.$cstNode?.root.fullText ?? '';
     if (beforeText.replace(/\s+/g, '') !== after.replace(/\s+/g, '')) return false;
+    if (commentsOf(before).join('\u0000') !== commentsOf(reparsed.value).join('\u0000')) return false;
     return JSON.stringify(astShape(before)) === JSON.stringify(astShape(reparsed.value));
+}
+
+/** Each comment's words, line by line: its indentation may move, its words and its bounds may not. */
+function commentsOf(root: AstNode): string[] {
+    if (!root.$cstNode) return [];
+    return CstUtils.flattenCst(root.$cstNode).filter(leaf => leaf.hidden)
+        .map(leaf => leaf.text.split(/\r\n|\n|\r/).map(line => line.trim()).join('\n')).toArray();
 }
