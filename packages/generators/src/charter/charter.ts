@@ -1,3 +1,4 @@
+import * as path from 'node:path';
 import { Liquid } from 'liquidjs';
 import type { WorkspaceModel } from '@remit/language';
 import { escapeHtml, escapeMarkdown } from '../escape.js';
@@ -45,7 +46,7 @@ export async function renderTemplate(template: TemplateSet, data: CharterData, f
         const scope = JSON.parse(JSON.stringify(data)) as Record<string, unknown>;
         text = await engine.renderFile(template.entry.replace(/\.liquid$/, ''), scope);
     } catch (err) {
-        throw new GeneratorError(`${template.folder}/${template.entry}: the template cannot be used: ${(err as Error).message.split('\n')[0]}`);
+        throw templateError(template, err);
     }
     return tidy(text, format);
 }
@@ -60,4 +61,15 @@ function tidy(text: string, format: CharterFormat): string {
     }
     while (out.length && out[out.length - 1] === '') out.pop();
     return `${out.join('\n')}\n`.replace(format === 'md' ? /\n{3,}/g : /\n{3,}/g, '\n\n');
+}
+
+/** A Liquid error as one line naming the template file, line and column, as a compiler would. */
+function templateError(template: TemplateSet, err: unknown): GeneratorError {
+    const raw = String((err as Error)?.message ?? err).split('\n')[0];
+    const parts = /^(.*?), file:(.*?), line:(\d+), col:(\d+)$/.exec(raw);
+    const file = path.join(template.folder, parts?.[2] || template.entry);
+    const shown = path.relative(process.cwd(), file).split(path.sep).join('/') || file;
+    const where = parts ? `${shown}:${parts[3]}:${parts[4]}` : shown;
+    const reason = (parts ? parts[1] : raw).replace(/^ENOENT: Failed to lookup "(.*?)".*$/, 'no template named "$1" in the template\'s folder (templates can only use files from their own folder)');
+    return new GeneratorError(`${where}: the template cannot be used: ${reason}.`);
 }
