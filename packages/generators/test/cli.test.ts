@@ -138,6 +138,15 @@ describe('remit generate', () => {
         expect(run.status).toBe(2);
     });
 
+    it('a broken template is reported with its file, line and column', async () => {
+        const folder = path.join(scratch, 'templates-broken');
+        await fs.mkdir(folder, { recursive: true });
+        await fs.writeFile(path.join(folder, 'broken.liquid'), '# {{ map.title }}\n{% for r in roles %}\n{{ r.title | shout }}\n{% endfor %}\n');
+        const run = remit(['generate', 'charter', LAKESIDE, '--template', 'broken.liquid'], folder);
+        expect(run.status).toBe(2);
+        expect(run.stderr).toBe('remit: broken.liquid:3:1: the template cannot be used: undefined filter: shout.\n');
+    });
+
     it('a template reaches plain data only: no prototypes, no functions', async () => {
         const folder = path.join(scratch, 'templates-probe');
         await fs.mkdir(folder, { recursive: true });
