@@ -1,6 +1,6 @@
 import { CstUtils, type AstNode } from 'langium';
 import { applyPieces, layoutPieces, LayoutError } from './layout.js';
-import { astShape } from './ast-shape.js';
+import { sameShape } from './ast-shape.js';
 import { parseRemitText, syntaxServices, type FormatProblem } from './parse.js';
 
 export type { FormatProblem } from './parse.js';
@@ -35,10 +35,29 @@ export function formatRemitText(text: string): FormatResult {
 function sameMeaning(before: AstNode, after: string): boolean {
     const reparsed = syntaxServices().parser.LangiumParser.parse(after);
     if (reparsed.lexerErrors.length > 0 || reparsed.parserErrors.length > 0) return false;
-    const beforeText = before.$cstNode?.root.fullText ?? '';
-    if (beforeText.replace(/\s+/g, '') !== after.replace(/\s+/g, '')) return false;
-    if (commentsOf(before).join('\u0000') !== commentsOf(reparsed.value).join('\u0000')) return false;
-    return JSON.stringify(astShape(before)) === JSON.stringify(astShape(reparsed.value));
+    if (!sameWords(before.$cstNode?.root.fullText ?? '', after)) return false;
+    const a = commentsOf(before);
+    const b = commentsOf(reparsed.value);
+    if (a.length !== b.length || a.some((comment, i) => comment !== b[i])) return false;
+    return sameShape(before, reparsed.value);
+}
+
+/** The same text once whitespace is left out, compared character by character without copies. */
+function sameWords(a: string, b: string): boolean {
+    let i = 0;
+    let j = 0;
+    for (;;) {
+        while (i < a.length && isSpace(a.charCodeAt(i))) i++;
+        while (j < b.length && isSpace(b.charCodeAt(j))) j++;
+        if (i >= a.length || j >= b.length) return i >= a.length && j >= b.length;
+        if (a.charCodeAt(i) !== b.charCodeAt(j)) return false;
+        i++;
+        j++;
+    }
+}
+
+function isSpace(code: number): boolean {
+    return code === 32 || (code >= 9 && code <= 13) || (code > 127 && /\s/.test(String.fromCharCode(code)));
 }
 
 /** Each comment's words, line by line: its indentation may move, its words and its bounds may not. */
