@@ -16,4 +16,4 @@ export { renderCharter, renderTemplate, type CharterFormat, type CharterOptions 
 export { buildCharterData, type CharterData, type CharterDecision, type CharterRole } from './charter/charter-data.js';
 export { builtinTemplate, builtinTemplateFolder, loadTemplateFolder, type TemplateSet } from './charter/template-folder.js';
 export { renderReport, type ReportFormat, type ReportOptions } from './report/report.js';
-export { STARTERS, findStarter, instantiateStarter, renameIdentifiers, kebab, type Starter, type StarterFile } from './starters/starters.js';
+export { STARTERS, findStarter, instantiateStarter, renameIdentifiers, retitleMap, kebab, type Starter, type StarterFile } from './starters/starters.js';

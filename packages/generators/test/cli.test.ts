@@ -184,6 +184,15 @@ describe('remit new', () => {
         expect(school).toContain('"Pinewood North School"');
     });
 
+    it('--title sets the map\'s title, quotes and backslashes included', async () => {
+        const dir = path.join(scratch, 'new-titled');
+        expect(remit(['new', 'blank-raci', dir, '--name', 'Oakdale', '--title', 'Oakdale "Elm" \\ School']).status).toBe(0);
+        const json = JSON.parse(remit(['generate', 'json', dir]).stdout);
+        expect(json.maps[0].name).toBe('Oakdale');
+        expect(json.maps[0].title).toBe('Oakdale "Elm" \\ School');
+        expect(json.findings).toEqual([]);
+    });
+
     it('never overwrites an existing map', async () => {
         const dir = path.join(scratch, 'existing');
         await fs.mkdir(dir, { recursive: true });

@@ -10,7 +10,8 @@ export function registerNew(program: Command): void {
         .argument('[template]', 'the starter to copy')
         .argument('[dir]', 'folder to create the map in (created if missing)', '.')
         .option('-n, --name <name>', 'the map\'s name (for example Oakdale); also names the file')
-        .action(async (template: string | undefined, dir: string, options: { name?: string }) => {
+        .option('-t, --title <title>', 'the map\'s title (for example "Oakdale Elementary School")')
+        .action(async (template: string | undefined, dir: string, options: { name?: string; title?: string }) => {
             // Loaded here, not at start-up: `check` and the other commands need no generators.
             const { STARTERS, createNewFile, instantiateStarter } = await import('@remit/generators');
             if (template === undefined) {
@@ -19,7 +20,7 @@ export function registerNew(program: Command): void {
                 return;
             }
             const cwd = process.cwd();
-            const files = await instantiateStarter(template, options.name);
+            const files = await instantiateStarter(template, options.name, options.title);
             const folder = path.resolve(cwd, dir);
             // Check every target first, so nothing is half created.
             for (const file of files) {
@@ -35,6 +36,6 @@ export function registerNew(program: Command): void {
                 written.push(path.relative(cwd, target).split(path.sep).join('/'));
             }
             const shown = path.relative(cwd, folder).split(path.sep).join('/') || '.';
-            await writeStdout(`Created ${written.join(', ')}.\nNext: edit the map, then run remit check ${shown}\n`);
+            await writeStdout(`Created ${written.join(', ')}.\nNext: make the roles and decisions your school's own, then run remit check ${shown}\n`);
         });
 }

@@ -48,9 +48,9 @@ function startersFolder(): string {
  * The files of a starter, with its main map renamed to `mapName` (other maps of the
  * starter that begin with the main map's name follow it: Pinewood, PinewoodNorth become
  * Oakdale, OakdaleNorth). Names are replaced as names only, never inside titles,
- * comments or other text.
+ * comments or other text. `title`, when given, becomes the main map's title.
  */
-export async function instantiateStarter(name: string, mapName?: string): Promise<StarterFile[]> {
+export async function instantiateStarter(name: string, mapName?: string, title?: string): Promise<StarterFile[]> {
     const starter = findStarter(name);
     if (mapName !== undefined && !IDENTIFIER.test(mapName)) {
         throw new GeneratorError(`'${mapName}' cannot be a map name: use letters, digits, '_' and '-', starting with a letter (for example Oakdale).`);
@@ -60,7 +60,8 @@ export async function instantiateStarter(name: string, mapName?: string): Promis
     const result: StarterFile[] = [];
     for (const [i, file] of starter.files.entries()) {
         const text = await fs.readFile(path.join(startersFolder(), starter.name, file), 'utf8');
-        const renamed = renameIdentifiers(text, renames);
+        let renamed = renameIdentifiers(text, renames);
+        if (i === 0 && title !== undefined) renamed = retitleMap(renamed, title);
         const newMap = renames.get(starter.maps[i]) ?? starter.maps[i];
         result.push({ name: mapName === undefined ? file : `${kebab(newMap)}.remit`, text: renamed });
     }
@@ -93,4 +94,10 @@ export function renameIdentifiers(text: string, renames: ReadonlyMap<string, str
         out += text[i++];
     }
     return out;
+}
+
+/** Replaces the title of the file's `map` statement, escaping it as a Remit string. */
+export function retitleMap(text: string, title: string): string {
+    const quoted = `"${title.replace(/[\r\n]+/g, ' ').replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+    return text.replace(/^(map\s+[A-Za-z_][A-Za-z0-9_-]*\s+)"(?:[^"\\\n]|\\.)*"/m, (_, head: string) => head + quoted);
 }
