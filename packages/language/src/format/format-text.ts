@@ -1,5 +1,5 @@
 import { CstUtils, type AstNode } from 'langium';
-import { applyPieces, layoutPieces, LayoutError } from './layout.js';
+import { applyPieces, layoutPieces, LayoutError, type LayoutPiece } from './layout.js';
 import { sameShape } from './ast-shape.js';
 import { parseRemitText, syntaxServices, type FormatProblem } from './parse.js';
 
@@ -18,18 +18,31 @@ export type FormatResult =
 export function formatRemitText(text: string): FormatResult {
     const parsed = parseRemitText(text);
     if (parsed.error) return { error: parsed.error };
-    let formatted: string;
+    const layout = checkedLayout(parsed.root, text);
+    if ('offset' in layout) {
+        const { line, character } = parsed.document.textDocument.positionAt(layout.offset);
+        return { error: { line: line + 1, column: character + 1, message: layout.message } };
+    }
+    return { text: layout.text, changed: layout.text !== text };
+}
+
+/**
+ * The layout of a parsed text, checked: the pieces to rewrite and the result, or why the
+ * text is left as it is. Used by `remit fmt` and by the editor's formatting alike.
+ */
+export function checkedLayout(root: AstNode, text: string): { pieces: LayoutPiece[]; text: string } | { offset: number; message: string } {
+    let pieces: LayoutPiece[];
     try {
-        formatted = applyPieces(text, layoutPieces(parsed.root, text));
+        pieces = layoutPieces(root, text);
     } catch (err) {
         if (!(err instanceof LayoutError)) throw err;
-        const { line, character } = parsed.document.textDocument.positionAt(err.offset);
-        return { error: { line: line + 1, column: character + 1, message: `${err.message} The file was left as it is.` } };
+        return { offset: err.offset, message: `${err.message} The file was left as it is.` };
     }
-    if (!sameMeaning(parsed.root, formatted)) {
-        return { error: { line: 1, column: 1, message: 'Formatting this file would change more than its layout, so it was left as it is. Please report this as a bug in remit.' } };
+    const formatted = applyPieces(text, pieces);
+    if (!sameMeaning(root, formatted)) {
+        return { offset: 0, message: 'Formatting this file would change more than its layout, so it was left as it is. Please report this as a bug in remit.' };
     }
-    return { text: formatted, changed: formatted !== text };
+    return { pieces, text: formatted };
 }
 
 function sameMeaning(before: AstNode, after: string): boolean {

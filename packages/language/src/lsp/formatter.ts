@@ -1,7 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import type { Formatter } from 'langium/lsp';
 import type { DocumentFormattingParams, DocumentOnTypeFormattingParams, DocumentRangeFormattingParams, Range, TextEdit } from 'vscode-languageserver';
-import { layoutPieces, LayoutError, type LayoutPiece } from '../format/layout.js';
+import { checkedLayout } from '../format/format-text.js';
 
 /**
  * Document and range formatting in the editor, with the same canonical layout as
@@ -29,13 +29,9 @@ export class RemitFormatter implements Formatter {
         const parsed = document.parseResult;
         if (parsed.lexerErrors.length > 0 || parsed.parserErrors.length > 0) return [];
         const text = document.textDocument.getText();
-        let pieces: LayoutPiece[];
-        try {
-            pieces = layoutPieces(parsed.value, text);
-        } catch (err) {
-            if (err instanceof LayoutError) return [];
-            throw err;
-        }
+        const layout = checkedLayout(parsed.value, text);
+        if (!('pieces' in layout)) return [];
+        const pieces = layout.pieces;
         const from = range ? document.textDocument.offsetAt(range.start) : 0;
         const to = range ? document.textDocument.offsetAt(range.end) : text.length;
         return pieces
