@@ -194,9 +194,7 @@ describe('the bundled language server over stdio', () => {
         expect(edits.map(e => e.newText)).toEqual(['Chief', 'Chief']);
     });
 
-    // Known issue: the rename rewrites `District.Coach` to plain `Mentor`, dropping the
-    // map's name. Flip to it() when @remit/language keeps qualifiers on rename.
-    it.fails('renames across maps and keeps qualified references qualified', async () => {
+    it('renames across maps and keeps qualified references qualified', async () => {
         const edit = await server.rpc.sendRequest(RenameRequest.type, {
             textDocument: { uri: uriOf('maps/district.remit') }, position: { line: 4, character: 6 }, newName: 'Mentor'
         }) as WorkspaceEdit;

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-    activateRemit, codeOf, fileUri, hoverText, knownIssue, openEditor, positionOf, screenshot, waitFor, waitForDiagnostics
+    activateRemit, codeOf, fileUri, hoverText, openEditor, positionOf, screenshot, waitFor, waitForDiagnostics
 } from './helpers.js';
 
 describe('Remit in VS Code', () => {
@@ -119,13 +119,12 @@ describe('Remit in VS Code', () => {
         assert.match(district.getText(), /recommend Mentor\n/);
     });
 
-    knownIssue('keeps references from other maps qualified when renaming',
-        "rename rewrites 'District.Coach' to plain 'Mentor' in the other map", async () => {
-            const coaching = await vscode.workspace.openTextDocument(fileUri('maps/coaching.remit'));
-            assert.match(coaching.getText(), /recommend District\.Mentor\n/);
-            assert.match(coaching.getText(), /inform District\.Mentor\n/);
-            await waitForDiagnostics(coaching.uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 5_000);
-        });
+    it('keeps references from other maps qualified when renaming', async () => {
+        const coaching = await vscode.workspace.openTextDocument(fileUri('maps/coaching.remit'));
+        assert.match(coaching.getText(), /recommend District\.Mentor\n/);
+        assert.match(coaching.getText(), /inform District\.Mentor\n/);
+        await waitForDiagnostics(coaching.uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 5_000);
+    });
 
     it('offers a quick fix for a misspelt name, and the fix works', async () => {
         const uri = fileUri('maps/unopened.remit');

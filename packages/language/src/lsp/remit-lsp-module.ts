@@ -11,6 +11,7 @@ import { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import { RemitDocumentUpdateHandler } from './settings-sync.js';
 import { RemitFormatter } from './formatter.js';
 import { RemitCodeActionProvider } from './code-actions.js';
+import { RemitRenameProvider } from './rename.js';
 import { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
@@ -21,7 +22,11 @@ export type RemitLspServices = LangiumServices & RemitAddedServices;
  * and tests see the same set.
  */
 export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = {
-    lsp: { Formatter: () => new RemitFormatter(), CodeActionProvider: () => new RemitCodeActionProvider() }
+    lsp: {
+        Formatter: () => new RemitFormatter(),
+        CodeActionProvider: () => new RemitCodeActionProvider(),
+        RenameProvider: services => new RemitRenameProvider(services)
+    }
 };
 
 export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
