@@ -22,6 +22,9 @@ export class MapModelBuilder {
         const phases = this.schemes.phasesOf(map).filter(p => p.name).map((p, index) => this.phase(p, index, uri));
         const decisions: DecisionModel[] = [];
         const domains = map.elements.filter(isDomain).map(d => this.domain(d, [], map, uri, decisions));
+        // Domains keep their decisions and inner domains in two lists; the map lists its
+        // decisions in the order written, so an inner domain's stand where it was written.
+        decisions.sort((a, b) => compareStart(a.location, b.location));
         const usedScheme = this.schemes.schemeOf(map);
         return {
             name: map.name,
@@ -176,6 +179,10 @@ function target(reference: Reference<NamedElement> | undefined): string | undefi
 
 function targets(references: ReadonlyArray<Reference<NamedElement>>): string[] {
     return references.map(target).filter((name): name is string => name !== undefined);
+}
+
+function compareStart(a: SourceLocation, b: SourceLocation): number {
+    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
 function location(node: AstNode, uri: string): SourceLocation {

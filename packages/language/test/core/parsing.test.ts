@@ -260,12 +260,16 @@ domain Outer "Outer" {
     decision B "B" { decide R }
     domain Deepest { decision C { decide R } }
   }
+  decision E "E" { decide R }
 }`);
+        // In the order written, whatever the domain.
         expect(model?.decisions.map(d => [d.qualifiedName, d.domainPath])).toEqual([
             ['M.A', ['M.Outer']],
             ['M.B', ['M.Outer', 'M.Inner']],
-            ['M.C', ['M.Outer', 'M.Inner', 'M.Deepest']]
+            ['M.C', ['M.Outer', 'M.Inner', 'M.Deepest']],
+            ['M.E', ['M.Outer']]
         ]);
+        expect(model?.domains[0].decisions).toEqual(['M.A', 'M.E']);
         expect(model?.domains[0].domains[0].qualifiedName).toBe('M.Inner');
         expect(domains(ast)[0].domains[0].domains[0].decisions[0].name).toBe('C');
     });
