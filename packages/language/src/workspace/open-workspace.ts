@@ -81,7 +81,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<RemitC
     try {
         text = await fs.readFile(file, 'utf8');
     } catch {
-        throw new InputError(`${explicit ?? file}: the configuration file cannot be read.`);
+        throw new InputError(`${explicit ?? (path.relative(cwd, file) || file)}: the configuration file cannot be read${existsSync(file) ? '' : ' (there is no such file)'}.`);
     }
     try {
         return parseRemitConfig(text, path.relative(cwd, file) || CONFIG_FILE_NAME);

@@ -187,6 +187,8 @@ group('remit.json on disk', () => {
 
     test('an explicit config file that does not exist is an input error', async () => {
         const root = workspace({ 'm.remit': 'map M "M"\n' });
-        await expect(openWorkspace(['.'], { cwd: root, configFile: 'missing.json' })).rejects.toBeInstanceOf(InputError);
+        const error = await openWorkspace(['.'], { cwd: root, configFile: 'missing.json' }).then(() => undefined, (err: unknown) => err);
+        expect(error).toBeInstanceOf(InputError);
+        expect((error as Error).message).toBe('missing.json: the configuration file cannot be read (there is no such file).');
     });
 });
