@@ -188,12 +188,21 @@ class TextEditor {
         const inner = decision.assignments[0]?.$cstNode;
         const indent = inner && inner.range.start.line !== open.range.start.line
             ? this.indentAt(inner.offset) : `${this.indentAt(cst.offset)}  `;
-        return anchor ? this.insert(anchor.end, `\n${indent}${line}`) : this.insert(open.end, `\n${indent}${line}`);
+        return this.insert(this.afterTrailingComment(anchor ? anchor.end : open.end), `\n${indent}${line}`);
     }
 
     addLineAfter(node: AstNode, line: string): TextEdit {
         const cst = node.$cstNode!;
-        return this.insert(cst.end, `\n${this.indentAt(cst.offset)}${line}`);
+        return this.insert(this.afterTrailingComment(cst.end), `\n${this.indentAt(cst.offset)}${line}`);
+    }
+
+    /** A new line goes after a `// comment` that ends the anchor's line, so the comment stays where it was. */
+    private afterTrailingComment(offset: number): number {
+        let lineEnd = this.text.indexOf('\n', offset);
+        if (lineEnd < 0) lineEnd = this.text.length;
+        const rest = this.text.slice(offset, lineEnd);
+        if (!/^\s*\/\/.*$/.test(rest)) return offset;
+        return this.text[lineEnd - 1] === '\r' ? lineEnd - 1 : lineEnd;
     }
 
     /** Adds a property to a team's block, or gives the team a block. */

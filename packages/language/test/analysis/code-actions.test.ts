@@ -60,6 +60,12 @@ describe('quick fixes', () => {
             .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead\n    decide Principal\n  }\n}\n`);
     });
 
+    test('a new line goes below a comment that ends the line above', async () => {
+        const before = `map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead   // the grade leads draft it\n  }\n}\n`;
+        expect(await fixed(before, 'no-final-authority', "Add 'decide Principal'"))
+            .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead   // the grade leads draft it\n    decide Principal\n  }\n}\n`);
+    });
+
     test('a gap in a handover gets a line bounded to the missing phases', async () => {
         const before = `map M\nphases { One Two Three }\n${ROLES}domain D { decision X "X" { decide Principal until Two  decide Lead from Three } }\n`;
         const after = await fixed(before, 'no-final-authority', "Add 'decide Principal from Two until Three'");
