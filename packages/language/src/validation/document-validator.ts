@@ -1,13 +1,13 @@
 import {
     CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
-    type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
+    type IndexManager, type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
 import type { RemitServices } from '../remit-module.js';
 import type { RemitMap } from '../generated/ast.js';
 import type { RemitSettings } from '../config/settings.js';
-import { elementNameAt, mapOf } from '../references/names.js';
+import { elementNameAt, kindWord, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
 import { describeLinkingError } from './linking-messages.js';
 import { friendlyLexerMessage, friendlyParserMessage, type SyntaxContext } from './syntax-messages.js';
@@ -20,9 +20,11 @@ import { friendlyLexerMessage, friendlyParserMessage, type SyntaxContext } from 
 export class RemitDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RemitSettings;
     private readonly scopes: ScopeProvider;
+    private readonly index: IndexManager;
 
     constructor(services: RemitServices) {
         super(services);
+        this.index = services.shared.workspace.IndexManager;
         this.settings = services.settings.RemitSettings;
         this.scopes = services.references.ScopeProvider;
     }
@@ -82,7 +84,8 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             // When the scheme named by `uses` is unknown, every level would be unknown too; the
             // `uses` line already carries the one error that matters.
             if (info.property === 'level' && schemeIsUnknown(mapOf(info.container))) continue;
-            const described = describeLinkingError(info, this.scopes, mapOf(info.container));
+            const map = mapOf(info.container);
+            const described = describeLinkingError(info, this.scopes, map, this.kindNamed(document, reference.$refText, map));
             diagnostics.push(this.toDiagnostic('error', described.message, {
                 node: info.container,
                 range: reference.$refNode?.range,
@@ -97,6 +100,14 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
                 }
             }));
         }
+    }
+
+    /** What kind of element `name` names (whatever kind the reference wants), if any. */
+    private kindNamed(document: LangiumDocument, name: string, map: RemitMap | undefined): string | undefined {
+        const description = name.includes('.')
+            ? this.index.allElements().find(d => d.name === name)
+            : map ? document.localSymbols?.getStream(map).find(d => d.name === name) : undefined;
+        return description ? kindWord({ $type: description.type } as AstNode) : undefined;
     }
 
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {

@@ -17,16 +17,41 @@ const TARGET_WORDS: Record<string, string> = {
     until: 'phase'
 };
 
+/** Why a reference needs its kind of element, for names of the wrong kind. */
+const WHY: Record<string, string> = {
+    holders: 'Only roles and teams hold authority over a decision.',
+    members: 'A team is made of roles and other teams.',
+    escalate: 'A deadlock or appeal goes to a role or a team.',
+    chair: 'A chair is a role.',
+    backup: 'A backup is another role.',
+    reports: 'A role reports to another role.',
+    after: '\'after\' names the decisions taken before this one.',
+    scheme: '\'uses\' names a levels block.',
+    from: '\'from\' and \'until\' name phases of this map.',
+    until: '\'from\' and \'until\' name phases of this map.'
+};
+
 export interface DescribedLinkingError {
     message: string;
     /** Names in scope that the user may have meant, closest first. */
     suggestions: string[];
 }
 
-/** A plain-English message for a name that refers to nothing, with a likely intended name. */
-export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider, map: RemitMap | undefined): DescribedLinkingError {
+/**
+ * A plain-English message for a name that refers to nothing, with a likely intended name.
+ * `foundKind` is what the name does name, when it names an element of another kind
+ * (a decision where a role was expected, say).
+ */
+export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider, map: RemitMap | undefined, foundKind?: string): DescribedLinkingError {
     const text = info.reference.$refText;
     const what = TARGET_WORDS[info.property] ?? 'element';
+    if (foundKind && info.property !== 'level') {
+        const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
+        return {
+            message: `'${text}' is ${article(foundKind)} ${foundKind}, but ${article(what)} ${what} is needed here. ${WHY[info.property] ?? ''}`.trimEnd(),
+            suggestions: []
+        };
+    }
     const candidates = scopes.getScope(info).getAllElements().map(d => d.name).distinct().toArray();
     // A plain name that exists in another map is most likely meant with that map's name in front.
     const qualified = text.includes('.') ? [] : candidates.filter(name => name.endsWith(`.${text}`) && !(map && name.startsWith(`${map.name}.`)));

@@ -112,8 +112,20 @@ domain B {
         const result = await check('map M "M"\nrole R\ndomain D {\n  decision X { decide R }\n  decision Y { decide X  after R }\n}\n');
         const errors = result.only('unresolved-reference');
         expect(errors.map(e => [e.line, e.message]), describe(result.diagnostics)).toEqual([
-            [5, expect.stringContaining("no role or team named 'X'")],
-            [5, expect.stringContaining("no decision named 'R'")]
+            [5, "'X' is a decision, but a role or team is needed here. Only roles and teams hold authority over a decision."],
+            [5, "'R' is a role, but a decision is needed here. 'after' names the decisions taken before this one."]
+        ]);
+    });
+
+    test('a name of the wrong kind says what it names, also across maps and for phases', async () => {
+        const result = await checkFiles({
+            'north.remit': 'map North "N"\nphases { P1 }\nrole R\nteam T { members R  chair T }\ndomain D { decision X { decide District.SetPolicy  inform R from R } }\n',
+            'district.remit': DISTRICT
+        });
+        expect(result.only('unresolved-reference').map(e => e.message), describe(result.diagnostics)).toEqual([
+            "'T' is a team, but a role is needed here. A chair is a role.",
+            "'District.SetPolicy' is a decision, but a role or team is needed here. Only roles and teams hold authority over a decision.",
+            "'R' is a role, but a phase is needed here. 'from' and 'until' name phases of this map."
         ]);
     });
 });
