@@ -135,6 +135,8 @@ export function buildMapView(workspace: WorkspaceModel, map: MapModel, findings:
     const mapFindings = sortFindings(findings.filter(f => belongsTo(f, map)));
     const levels = map.scheme.levels;
 
+    // When something holds, in words: false if never in the view's periods, undefined if
+    // always, else "From Expansion on" (several stretches are joined with "; ").
     const when = (active: (period: Period) => boolean): string | undefined | false => {
         const flags = periods.map(active);
         if (!flags.some(Boolean)) return false;

@@ -48,11 +48,11 @@ export async function renderTemplate(template: TemplateSet, data: CharterData, f
     } catch (err) {
         throw templateError(template, err);
     }
-    return tidy(text, format);
+    return tidy(text);
 }
 
 /** LF line endings, no trailing spaces, at most one blank line in a row, one final newline. */
-function tidy(text: string, format: CharterFormat): string {
+function tidy(text: string): string {
     const lines = text.replace(/\r\n?/g, '\n').split('\n').map(l => l.replace(/[ \t]+$/, ''));
     const out: string[] = [];
     for (const line of lines) {
@@ -60,7 +60,7 @@ function tidy(text: string, format: CharterFormat): string {
         out.push(line);
     }
     while (out.length && out[out.length - 1] === '') out.pop();
-    return `${out.join('\n')}\n`.replace(format === 'md' ? /\n{3,}/g : /\n{3,}/g, '\n\n');
+    return `${out.join('\n')}\n`;
 }
 
 /** A Liquid error as one line naming the template file, line and column, as a compiler would. */
