@@ -12,6 +12,12 @@ import { RemitDocumentUpdateHandler } from './settings-sync.js';
 import { RemitFormatter } from './formatter.js';
 import { RemitCodeActionProvider } from './code-actions.js';
 import { RemitRenameProvider } from './rename.js';
+import { RemitHoverProvider } from './hover.js';
+import { RemitCodeLensProvider } from './code-lens.js';
+import { RemitSemanticTokenProvider } from './semantic-tokens.js';
+import { RemitDocumentSymbolProvider, RemitWorkspaceSymbolProvider } from './symbols.js';
+import { RemitFoldingRangeProvider } from './symbols-folding.js';
+import { RemitNodeKindProvider } from './symbols-kinds.js';
 import { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
@@ -25,7 +31,12 @@ export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = 
     lsp: {
         Formatter: () => new RemitFormatter(),
         CodeActionProvider: () => new RemitCodeActionProvider(),
-        RenameProvider: services => new RemitRenameProvider(services)
+        RenameProvider: services => new RemitRenameProvider(services),
+        HoverProvider: services => new RemitHoverProvider(services),
+        CodeLensProvider: services => new RemitCodeLensProvider(services),
+        SemanticTokenProvider: services => new RemitSemanticTokenProvider(services),
+        DocumentSymbolProvider: services => new RemitDocumentSymbolProvider(services),
+        FoldingRangeProvider: services => new RemitFoldingRangeProvider(services)
     }
 };
 
@@ -35,7 +46,9 @@ export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
         DocumentBuilder: (shared: LangiumSharedServices) => new WorkspaceRevalidatingBuilder(shared)
     },
     lsp: {
-        DocumentUpdateHandler: (shared: LangiumSharedServices) => new RemitDocumentUpdateHandler(shared)
+        DocumentUpdateHandler: (shared: LangiumSharedServices) => new RemitDocumentUpdateHandler(shared),
+        NodeKindProvider: () => new RemitNodeKindProvider(),
+        WorkspaceSymbolProvider: (shared: LangiumSharedServices) => new RemitWorkspaceSymbolProvider(shared)
     }
 };
 
