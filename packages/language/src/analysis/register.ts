@@ -21,11 +21,22 @@ export const AUTHORITY_CHECKS: CheckRegistration[] = [
     }, undefined, 'fast')
 ];
 
-/** Rules about one decision's assignments; they wait until every name in them resolves. */
+/** Rules about one decision's assignments, judged from its timeline. */
 const DECISION_RULES = new Set<string>([
     'no-final-authority', 'multiple-final-authority', 'missing-required-level', 'duplicate-assignment',
     'redundant-assignment', 'veto-over-own-decision', 'vacant-final-authority', 'escalation-cycle'
 ]);
+
+/** Rules that say a level has no holder: a misspelt holder at that level is the real finding. */
+const EMPTY_LEVEL_RULES = new Set<string>(['no-final-authority', 'missing-required-level']);
+
+/** What a decision's unresolved names leave uncertain. */
+interface Unsettled {
+    /** A misspelt level or phase: which assignment applies when is unknown. */
+    timeline: boolean;
+    /** Levels with a misspelt holder. */
+    levels: Set<string>;
+}
 
 function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: RemitServices): void {
     const document = AstUtils.getDocument(map);
@@ -43,7 +54,9 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     const locator = services.workspace.AstNodeLocator;
     let misspeltNames: string[] | undefined;
     for (const finding of findings) {
-        if (DECISION_RULES.has(finding.code) && unsettled.has(finding.element)) continue;
+        const doubt = unsettled.get(finding.element);
+        if (doubt && DECISION_RULES.has(finding.code) && doubt.timeline) continue;
+        if (doubt && EMPTY_LEVEL_RULES.has(finding.code) && doubt.levels.has(String(finding.data.level))) continue;
         const node = nodes.get(rangeKey(finding.location.range)) ?? map;
         // The model leaves out assignments whose level is misspelt; their holders are still used.
         if (finding.code === 'unused-element') {
@@ -75,14 +88,24 @@ function isInside(sourcePath: string, targetPath: string): boolean {
     return sourcePath === targetPath || sourcePath.startsWith(`${targetPath}/`);
 }
 
-/** Decisions with an assignment naming something that does not exist (already an error). */
-function decisionsWithUnresolvedNames(document: LangiumDocument): Set<string> {
-    const result = new Set<string>();
+/**
+ * Decisions with an assignment naming something that does not exist (already an error).
+ * Until it is fixed, the rules that the misspelt name could decide are held back: the
+ * error is the finding, not the gap it seems to leave.
+ */
+function decisionsWithUnresolvedNames(document: LangiumDocument): Map<string, Unsettled> {
+    const result = new Map<string, Unsettled>();
     for (const reference of document.references) {
         if (!reference.error) continue;
-        const assignment = AstUtils.getContainerOfType(reference.error.info.container, isAssignment);
+        const info = reference.error.info;
+        const assignment = AstUtils.getContainerOfType(info.container, isAssignment);
         const decision = assignment ? AstUtils.getContainerOfType(assignment, isDecision) : undefined;
-        if (decision?.name) result.add(qualifiedName(decision));
+        if (!assignment || !decision?.name) continue;
+        const name = qualifiedName(decision);
+        const entry = result.get(name) ?? { timeline: false, levels: new Set<string>() };
+        if (info.property === 'holders') entry.levels.add(assignment.level.$refText);
+        else entry.timeline = true;
+        result.set(name, entry);
     }
     return result;
 }

@@ -137,3 +137,24 @@ domain D { decision X "X" { recommend Advisory  decide ILT } }`);
         expect(found).toMatchObject([{ file: 'a.remit', element: 'District.Network' }]);
     });
 });
+
+describe('misspelt names come first', () => {
+    const map = (body: string) => `map M\nphases { Early Late }\n${ROLES}\ndomain D { decision X "X" { ${body} } }`;
+
+    test('a misspelt decider is the finding, not the gap it leaves', async () => {
+        const codes = (await check(map('recommend Lead  decide Principl  consult Lead from Early'))).map(d => d.code);
+        expect(codes).toContain('unresolved-reference');
+        expect(codes).not.toContain('no-final-authority');
+    });
+
+    test('a misspelt level or phase holds back every timeline rule of the decision', async () => {
+        const codes = async (body: string) => (await check(map(body))).map(d => d.code).filter(c => c !== 'unused-element');
+        expect(await codes('recommend Lead  decde Principal  consult Lead from Early')).toEqual(['unresolved-reference']);
+        expect(await codes('recommend Lead  decide Principal until Lte  decide ILT from Early')).toEqual(['unresolved-reference']);
+    });
+
+    test('a misspelt name at another level does not hide a gap or a conflict', async () => {
+        expect((await checkRule('no-final-authority', map('consult Laed  recommend Lead from Early until Late')))).toHaveLength(1);
+        expect((await checkRule('multiple-final-authority', map('consult Laed from Early  decide Principal, Assistant')))).toHaveLength(1);
+    });
+});
