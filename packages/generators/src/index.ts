@@ -14,6 +14,6 @@ export { renderSvg } from './diagram/render-svg.js';
 export { renderDiagramSvg } from './diagram/diagram.js';
 export { renderCharter, renderTemplate, type CharterFormat, type CharterOptions } from './charter/charter.js';
 export { buildCharterData, type CharterData, type CharterDecision, type CharterRole } from './charter/charter-data.js';
-export { builtinTemplate, builtinTemplateFolder, loadTemplateFolder, type TemplateSet } from './charter/template-folder.js';
+export { BUILTIN_TEMPLATES, builtinTemplate, builtinTemplateFolder, loadTemplateFolder, type BuiltinTemplateName, type TemplateSet } from './charter/template-folder.js';
 export { renderReport, type ReportFormat, type ReportOptions } from './report/report.js';
 export { STARTERS, findStarter, instantiateStarter, renameIdentifiers, retitleMap, kebab, type Starter, type StarterFile } from './starters/starters.js';

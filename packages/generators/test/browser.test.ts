@@ -36,7 +36,8 @@ async function pages(loaded: Loaded, map: string): Promise<Record<string, string
         'diagram.svg': await renderDiagramSvg(model, findings, { map }),
         'matrix.html': renderMatrix(model, findings, { map, format: 'html' }),
         'charter.html': await renderCharter(model, findings, await builtinTemplate('html'), { map, format: 'html' }),
-        'report.html': renderReport(model, findings, { map, format: 'html' })
+        'report.html': renderReport(model, findings, { map, format: 'html' }),
+        'role-cards.html': await renderCharter(model, findings, await builtinTemplate('html', 'role-cards'), { map, format: 'html' })
     };
 }
 
@@ -53,7 +54,7 @@ const EXAMPLES: Array<[string, string]> = [['lakeside', 'Lakeside'], ['riverside
 
 describe('generated pages in a browser', () => {
     for (const [example, map] of EXAMPLES) {
-        it(`${map}: diagram, matrix, charter and report render cleanly and name every role and team`, async () => {
+        it(`${map}: diagram, matrix, charter, role cards and report render cleanly and name every role and team`, async () => {
             const loaded = await loadExample(example);
             const model = loaded.workspace.model.map(map)!;
             const titles = [...model.roles, ...model.teams].map(h => h.title);

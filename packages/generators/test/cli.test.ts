@@ -115,6 +115,16 @@ describe('remit generate', () => {
         expect(run.stdout).toContain('- Principal decides 8\n');
     });
 
+    it('--template role-cards writes the built-in role cards', async () => {
+        const out = path.join(scratch, 'cards');
+        const run = remit(['generate', 'charter', LAKESIDE, '--template', 'role-cards', '--out', out]);
+        expect(run.status).toBe(0);
+        const cards = await fs.readFile(path.join(out, 'lakeside-role-cards.md'), 'utf8');
+        expect(cards.startsWith('# Lakeside Elementary School: role cards\n')).toBe(true);
+        expect(cards).toContain('## Grade-level team leader\n');
+        expect(cards).toContain('- Release time for leadership: 5%');
+    });
+
     it('a template cannot read files outside its folder', async () => {
         const secret = path.join(scratch, 'secret.liquid');
         await fs.writeFile(secret, 'TOP SECRET');

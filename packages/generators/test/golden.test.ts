@@ -54,6 +54,7 @@ async function allOutputs(loaded: Loaded, c: Case): Promise<Record<string, strin
         for (const format of ['md', 'html'] as const) {
             outputs[`${base}-charter.${format}`] = await renderCharter(model, findings, await builtinTemplate(format), { map, format });
             outputs[`${base}-report.${format}`] = renderReport(model, findings, { map, format });
+            outputs[`${base}-role-cards.${format}`] = await renderCharter(model, findings, await builtinTemplate(format, 'role-cards'), { map, format });
         }
     }
     if (c.decision) {

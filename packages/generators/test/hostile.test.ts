@@ -56,7 +56,8 @@ describe('hostile names and titles', () => {
         const pages = [
             renderMatrix(workspace.model, findings, { format: 'html' }),
             await renderCharter(workspace.model, findings, await builtinTemplate('html'), { format: 'html' }),
-            renderReport(workspace.model, findings, { format: 'html' })
+            renderReport(workspace.model, findings, { format: 'html' }),
+            await renderCharter(workspace.model, findings, await builtinTemplate('html', 'role-cards'), { format: 'html' })
         ];
         for (const html of pages) {
             expect(html).not.toMatch(/<script/i);
@@ -74,7 +75,8 @@ describe('hostile names and titles', () => {
             renderMatrix(workspace.model, findings, { format: 'md' }),
             renderMatrix(workspace.model, findings, { format: 'md', phase: 'Second' }),
             await renderCharter(workspace.model, findings, await builtinTemplate('md'), { format: 'md' }),
-            renderReport(workspace.model, findings, { format: 'md' })
+            renderReport(workspace.model, findings, { format: 'md' }),
+            await renderCharter(workspace.model, findings, await builtinTemplate('md', 'role-cards'), { format: 'md' })
         ];
         for (const md of docs) {
             expect(md).not.toMatch(/<script/i);

@@ -39,7 +39,7 @@ export function registerGenerate(program: Command): void {
         .addOption(new Option('-f, --format <format>', 'matrix: md, csv or html; charter and report: md or html; mermaid: mmd or md'))
         .option('-p, --phase <name>', 'show the map as it stands in this phase (diagram, mermaid, matrix, report)')
         .option('-d, --decision <name>', 'diagram: draw one decision\'s flow through its levels')
-        .option('-t, --template <file>', 'charter: your own Liquid template (default: templates/charter.<format>.liquid if present, else the built-in one)')
+        .option('-t, --template <file>', 'charter: your own Liquid template, or role-cards for the built-in role cards (default: templates/charter.<format>.liquid if present, else the built-in charter)')
         .option('-c, --config <file>', 'rule settings (default: the nearest remit.json)')
         .action(async (what: Output, paths: string[], options: GenerateOptions) => {
             g = await import('@remit/generators');
@@ -105,7 +105,8 @@ function decisionMap(workspace: RemitWorkspace, decision: string): string {
 function suffix(what: Output, options: GenerateOptions): string {
     const parts: string[] = [];
     if (what === 'diagram' && options.decision) parts.push(g.kebab(options.decision.split('.').pop()!));
-    if (what !== 'diagram' && what !== 'mermaid') parts.push(what);
+    if (what === 'charter' && options.template === 'role-cards') parts.push('role-cards');
+    else if (what !== 'diagram' && what !== 'mermaid') parts.push(what);
     if (options.phase) parts.push(g.kebab(options.phase));
     return parts.join('-');
 }
@@ -117,7 +118,12 @@ function extension(what: Output, format: string): string {
 }
 
 async function charterTemplate(file: string | undefined, format: 'md' | 'html', cwd: string): Promise<TemplateSet> {
-    if (file !== undefined) return g.loadTemplateFolder(path.resolve(cwd, file));
+    if (file !== undefined) {
+        // A file of that name wins; else a built-in template's name (role-cards).
+        const exists = await fs.stat(path.resolve(cwd, file)).then(s => s.isFile(), () => false);
+        const builtin = (g.BUILTIN_TEMPLATES as readonly string[]).includes(file);
+        return !exists && builtin ? g.builtinTemplate(format, file as 'charter' | 'role-cards') : g.loadTemplateFolder(path.resolve(cwd, file));
+    }
     const workspaceTemplate = path.join(cwd, 'templates', `charter.${format}.liquid`);
     const found = await fs.stat(workspaceTemplate).then(s => s.isFile(), () => false);
     return found ? g.loadTemplateFolder(workspaceTemplate) : g.builtinTemplate(format);

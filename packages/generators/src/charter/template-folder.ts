@@ -20,14 +20,18 @@ export interface TemplateSet {
 const MAX_FILES = 200;
 const MAX_BYTES = 1_000_000;
 
-/** The templates shipped with Remit (`charter.md.liquid`, `charter.html.liquid`). */
+/** The templates shipped with Remit (`charter` and `role-cards`, each `.md.liquid` and `.html.liquid`). */
 export function builtinTemplateFolder(): string {
     // src/charter or dist/charter: the templates folder sits beside both.
     return fileURLToPath(new URL('../../templates/', import.meta.url));
 }
 
-export async function builtinTemplate(format: 'md' | 'html'): Promise<TemplateSet> {
-    return loadTemplateFolder(path.join(builtinTemplateFolder(), `charter.${format}.liquid`));
+/** The built-in templates, by name: the full charter, or the role cards alone. */
+export const BUILTIN_TEMPLATES = ['charter', 'role-cards'] as const;
+export type BuiltinTemplateName = typeof BUILTIN_TEMPLATES[number];
+
+export async function builtinTemplate(format: 'md' | 'html', name: BuiltinTemplateName = 'charter'): Promise<TemplateSet> {
+    return loadTemplateFolder(path.join(builtinTemplateFolder(), `${name}.${format}.liquid`));
 }
 
 /**
