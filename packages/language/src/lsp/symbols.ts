@@ -1,6 +1,6 @@
-import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'langium';
+import { interruptAndCheck, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument } from 'langium';
 import { DefaultDocumentSymbolProvider, DefaultWorkspaceSymbolProvider } from 'langium/lsp';
-import type { DocumentSymbol, WorkspaceSymbol } from 'vscode-languageserver';
+import { CancellationToken, type DocumentSymbol, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import { isNamedElement } from '../references/names.js';
 
@@ -21,6 +21,20 @@ export class RemitDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
  * built-in schemes are left out, as there is no file to open for them.
  */
 export class RemitWorkspaceSymbolProvider extends DefaultWorkspaceSymbolProvider {
+    /** A query matches the element's own name too: `principal` finds `Lakeside.Principal`. */
+    override async getSymbols(params: WorkspaceSymbolParams, cancelToken = CancellationToken.None): Promise<WorkspaceSymbol[]> {
+        const symbols: WorkspaceSymbol[] = [];
+        const query = params.query.toLowerCase();
+        for (const description of this.indexManager.allElements()) {
+            await interruptAndCheck(cancelToken);
+            const own = description.name.slice(description.name.indexOf('.') + 1);
+            if (!this.fuzzyMatcher.match(query, description.name) && !this.fuzzyMatcher.match(query, own)) continue;
+            const symbol = this.getWorkspaceSymbol(description);
+            if (symbol) symbols.push(symbol);
+        }
+        return symbols;
+    }
+
     override getWorkspaceSymbol(description: AstNodeDescription): WorkspaceSymbol | undefined {
         if (isStandardLibrary(description.documentUri)) return undefined;
         const symbol = super.getWorkspaceSymbol(description);
