@@ -1,5 +1,6 @@
 import type { WorkspaceModel } from '@remit/language';
 import { sortFindings, type Finding } from './findings.js';
+import { belongsTo, selectMap } from './view-model.js';
 
 export interface JsonOptions {
     /**
@@ -7,6 +8,8 @@ export interface JsonOptions {
      * current folder, so the output is the same on every machine). Default: the URI.
      */
     fileOf?: (uri: string) => string;
+    /** Only this map (and the findings about it); every map when left out. */
+    map?: string;
 }
 
 /** Version of the `json` output's shape; raised whenever `docs/model.schema.json` changes incompatibly. */
@@ -32,11 +35,13 @@ export function renderJson(workspace: WorkspaceModel, findings: readonly Finding
         }
         return value;
     };
+    const selected = options.map !== undefined ? selectMap(workspace, options.map) : undefined;
+    const maps = selected ? [selected] : workspace.maps;
     const output = {
         format: 'remit-model',
         version: MODEL_FORMAT_VERSION,
-        maps: workspace.maps.map(rewrite),
-        findings: sortFindings(findings).map(f => rewrite({ code: f.code, severity: f.severity, element: f.element, message: f.message, uri: f.uri }))
+        maps: maps.map(rewrite),
+        findings: sortFindings(findings.filter(f => !selected || belongsTo(f, selected))).map(f => rewrite({ code: f.code, severity: f.severity, element: f.element, message: f.message, uri: f.uri }))
     };
     return `${JSON.stringify(output, null, 2)}\n`;
 }

@@ -277,7 +277,8 @@ export function labelOf(workspace: WorkspaceModel, map: MapModel, name: string):
     return owner && owner.name !== map.name ? `${title} (${owner.title})` : title;
 }
 
-function belongsTo(finding: Finding, map: MapModel): boolean {
+/** Whether a finding is about the map or one of its elements. */
+export function belongsTo(finding: Finding, map: MapModel): boolean {
     if (finding.element) return finding.element === map.name || finding.element.startsWith(`${map.name}.`);
     return finding.uri === map.uri;
 }

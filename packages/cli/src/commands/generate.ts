@@ -59,8 +59,8 @@ export function registerGenerate(program: Command): void {
             const template = what === 'charter' ? await charterTemplate(options.template, format as 'md' | 'html', cwd) : undefined;
 
             if (what === 'json') {
-                const text = g.renderJson(workspace.model, findings, { fileOf: uri => displayPath(uri, cwd) });
-                await emit(options.out, 'model.json', text, cwd);
+                const text = g.renderJson(workspace.model, findings, { fileOf: uri => displayPath(uri, cwd), map: options.map });
+                await emit(options.out, options.map ? `${g.kebab(options.map)}-model.json` : 'model.json', text, cwd);
                 return;
             }
             const maps = options.map !== undefined ? [options.map]
