@@ -18,6 +18,7 @@ import { RemitSemanticTokenProvider } from './semantic-tokens.js';
 import { RemitDocumentSymbolProvider, RemitWorkspaceSymbolProvider } from './symbols.js';
 import { RemitFoldingRangeProvider } from './symbols-folding.js';
 import { RemitNodeKindProvider } from './symbols-kinds.js';
+import { RemitCompletionProvider } from './completion.js';
 import { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
@@ -36,7 +37,8 @@ export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = 
         CodeLensProvider: services => new RemitCodeLensProvider(services),
         SemanticTokenProvider: services => new RemitSemanticTokenProvider(services),
         DocumentSymbolProvider: services => new RemitDocumentSymbolProvider(services),
-        FoldingRangeProvider: services => new RemitFoldingRangeProvider(services)
+        FoldingRangeProvider: services => new RemitFoldingRangeProvider(services),
+        CompletionProvider: services => new RemitCompletionProvider(services)
     }
 };
 

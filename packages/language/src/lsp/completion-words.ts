@@ -1,0 +1,40 @@
+/**
+ * What each keyword is for, in a few plain words, shown beside it in completion. Values
+ * that explain themselves (teacher, yearly, ratified) have none.
+ */
+export const KEYWORD_DETAILS: Record<string, string> = {
+    map: 'The map this file holds',
+    uses: 'Which authority levels the map uses',
+    levels: 'Your own authority levels, in the order they act',
+    phases: 'The implementation phases, in order',
+    role: 'A position that holds authority',
+    team: 'A group that holds authority together',
+    domain: 'A group of related decisions',
+    decision: 'A decision and who holds which authority over it',
+    kind: 'What sort of role this is',
+    holders: 'The people in the role',
+    seats: 'How many positions the role has',
+    vacant: 'Nobody holds the role now',
+    release: 'Share of working time set aside for leading',
+    backup: 'Who stands in when the role cannot act',
+    reports: 'Who the role answers to',
+    members: 'The roles and teams in the team',
+    chair: 'Who chairs the team',
+    rule: 'How the team reaches a decision',
+    vote: 'A vote needing N of M members, e.g. vote 2/3',
+    after: 'Taken only after these decisions',
+    escalate: 'Where a deadlock or appeal goes',
+    review: 'How often the decision is reviewed',
+    pattern: 'How authority over the decision is shared',
+    source: 'Where this authority comes from: policy, contract, minutes',
+    status: 'Where it stands: draft, proposed or ratified',
+    from: 'Holds this level from that phase on',
+    until: 'Holds this level until that phase begins',
+    final: 'This level has the final say',
+    veto: 'This level can block the decision',
+    required: 'Every decision needs someone at this level',
+    collaborative: 'Several decide jointly',
+    coordinated: 'Part of an explicit sequence of decisions',
+    parallel: 'The same call made in many places',
+    collective: 'Taken by a group as a whole'
+};
