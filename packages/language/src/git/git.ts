@@ -37,7 +37,8 @@ export async function resolveRevision(root: string, revision: string): Promise<s
         return (await runGit(['rev-parse', '--verify', '--quiet', '--end-of-options', `${revision}^{commit}`], root)).trim();
     } catch (err) {
         if (err instanceof InputError) throw err;
-        throw new InputError(`'${revision}' is not a commit, branch or tag in this repository (${root}). Check the name with: git log --oneline`);
+        const hint = revision === 'HEAD' ? ' A new repository has no HEAD until its first commit.' : ' Check the name with: git log --oneline';
+        throw new InputError(`'${revision}' is not a commit, branch or tag in this repository (${root}).${hint}`);
     }
 }
 
