@@ -1,65 +1,13 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
+import { pathToFileURL } from 'node:url';
 import { afterEach, describe, expect, test } from 'vitest';
-import {
-    createProtocolConnection, DidChangeWatchedFilesNotification, FileChangeType, InitializedNotification,
-    InitializeRequest, PublishDiagnosticsNotification, StreamMessageReader, StreamMessageWriter,
-    type ProtocolConnection, type PublishDiagnosticsParams
-} from 'vscode-languageserver-protocol/node';
-
-const remitBin = fileURLToPath(new URL('../../../cli/bin/remit.js', import.meta.url));
-
-/** The real server, spawned as an editor would (`remit lsp --stdio`), with a JSON-RPC client. */
-class ServerUnderTest {
-    readonly process: ChildProcess;
-    readonly connection: ProtocolConnection;
-    readonly published = new Map<string, PublishDiagnosticsParams>();
-    private waiters: Array<() => void> = [];
-
-    constructor() {
-        this.process = spawn(process.execPath, [remitBin, 'lsp', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
-        this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
-            this.published.set(params.uri, params);
-            this.waiters.forEach(w => w());
-        });
-        this.connection.listen();
-    }
-
-    async start(folder: string): Promise<void> {
-        const uri = pathToFileURL(folder).toString();
-        await this.connection.sendRequest(InitializeRequest.type, {
-            processId: process.pid, rootUri: uri, capabilities: {},
-            workspaceFolders: [{ uri, name: 'maps' }]
-        });
-        await this.connection.sendNotification(InitializedNotification.type, {});
-    }
-
-    /** Resolves once a publication satisfies `condition`: event driven, no fixed sleeps. */
-    until(condition: () => boolean): Promise<void> {
-        return new Promise(resolve => {
-            const check = () => {
-                if (condition()) {
-                    this.waiters = this.waiters.filter(w => w !== check);
-                    resolve();
-                }
-            };
-            this.waiters.push(check);
-            check();
-        });
-    }
-
-    stop(): void {
-        this.connection.dispose();
-        this.process.kill();
-    }
-}
+import { DidChangeWatchedFilesNotification, FileChangeType } from 'vscode-languageserver-protocol/node';
+import { ServerUnderTest } from './stdio-client.js';
 
 let server: ServerUnderTest | undefined;
-afterEach(() => server?.stop());
+afterEach(async () => server?.stop());
 
 describe('remit.json in the language server', () => {
     test('a broken remit.json is shown at its line, and fixing it re-checks every map', async () => {
