@@ -83,9 +83,9 @@ function roleFacts(role: RoleModel, model: WorkspaceModel): string[] {
     if (role.vacant) facts.push('Vacant: nobody holds this role now');
     if (role.seats !== undefined) facts.push(`${role.seats} seat${role.seats === 1 ? '' : 's'}`);
     if (role.people.length) facts.push(`Held by ${listWords(role.people.map(escape))}`);
-    facts.push(role.release !== undefined
-        ? `Release time: ${role.release}% of working time set aside for leading`
-        : 'No release time set aside for leading');
+    if (role.release !== undefined) facts.push(`Release time: ${role.release}% of working time set aside for leading`);
+    // Only a teacher's missing release time says something: it is what overloads teacher leaders.
+    else if (role.kind === 'teacher') facts.push('No release time set aside for leading');
     if (role.backup) facts.push(`Backup: ${title(role.backup)}`);
     if (role.reports) facts.push(`Reports to ${title(role.reports)}`);
     return facts;

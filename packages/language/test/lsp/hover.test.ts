@@ -24,6 +24,7 @@ describe('hover', () => {
         expect(text).toContain('- Held by A. Rivera');
         expect(text).toContain('- Backup: Assistant principal');
         expect(text).toContain('- Member of Instructional Leadership Team');
+        expect(text).not.toContain('release time');
     });
 
     test('the same summary where the role is named, in another map', async () => {
@@ -33,6 +34,8 @@ describe('hover', () => {
         expect(text).toContain('Recommends 1 decision, is consulted on 3.');
         expect(text).toContain('- 6 seats');
         expect(text).toContain('- Release time: 5% of working time set aside for leading');
+        const staff = await hoverText(ws, 'lakeside.remit', ws.at('lakeside.remit', 'role Staff', 6));
+        expect(staff).toContain('- No release time set aside for leading');
     });
 
     test('a team: members, chair, rule, and when it takes over', async () => {
