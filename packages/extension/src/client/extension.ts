@@ -7,6 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { exportDiagram, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
 import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
+import { compareWithHead, type CompareOptions } from './review.js';
 
 let client: LanguageClient | undefined;
 
@@ -42,6 +43,7 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
         vscode.commands.registerCommand('remit.generateCharter', (arg?: unknown, options?: GenerateOptions) => generateCharter(lc, arg, options)),
         vscode.commands.registerCommand('remit.exportDiagram', (arg?: unknown, options?: GenerateOptions) => exportDiagram(lc, arg, options)),
         vscode.commands.registerCommand('remit.newMap', (options?: NewMapOptions) => newMap(lc, options)),
+        vscode.commands.registerCommand('remit.compareWithHead', (arg?: unknown, options?: CompareOptions) => compareWithHead(lc, arg, options)),
         vscode.commands.registerCommand('remit.restartServer', () => lc.restart()),
         vscode.window.registerWebviewPanelSerializer(RemitPreview.viewType, {
             async deserializeWebviewPanel(panel, state) {

@@ -8,6 +8,7 @@ import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createRemitServices } from '@remit/language/lsp';
 import { registerGenerateRequests, registerStarterRequests } from './generate.js';
 import { isRenderWorker, RenderWorker, serveRenderJobs } from './render.js';
+import { registerReviewRequests } from './review.js';
 
 if (isRenderWorker()) {
     // the same bundle, started again as the worker thread that renders (see render.ts)
@@ -24,5 +25,6 @@ if (isRenderWorker()) {
     connection.onShutdown(() => renderer.dispose());
     registerGenerateRequests(connection, shared, renderer);
     registerStarterRequests(connection);
+    registerReviewRequests(connection, shared);
     startLanguageServer(shared);
 }

@@ -58,3 +58,20 @@ export interface StarterInfo { name: string; description: string; maps: string[]
 export const StarterRequest = 'remit/starter';
 export interface StarterParams { name: string; mapName?: string }
 export interface StarterResult { files?: { name: string; text: string }[]; error?: string }
+
+/** `remit/compareWithRevision`: what changed in authority in a folder since a git revision. */
+export const CompareWithRevisionRequest = 'remit/compareWithRevision';
+export interface CompareWithRevisionParams {
+    /** The folder (a path on disk) inside a git repository whose maps are compared. */
+    folder: string;
+    /** `HEAD` unless given; `REV1..REV2` compares two revisions. */
+    revision?: string;
+}
+export interface CompareWithRevisionResult {
+    /** The review, as Markdown (the same as `remit diff --format md`). */
+    markdown?: string;
+    /** One sentence: "1 decision changed hands, 2 roles added". */
+    summary?: string;
+    /** Why nothing could be compared (not a git repository, an unknown revision ...). */
+    error?: string;
+}

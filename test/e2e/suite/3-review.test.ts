@@ -1,0 +1,45 @@
+// Remit: Compare with HEAD, in the editor: an unsaved edit that moves a decision to
+// another role is reported as authority that changed hands, against a real git commit.
+import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import * as vscode from 'vscode';
+import { fileUri, openEditor, workspaceRoot } from './helpers.js';
+
+describe('Compare with HEAD', function () {
+    this.timeout(90_000);
+    const lakeside = 'examples/lakeside/lakeside.remit';
+
+    before(() => {
+        const git = (...args: string[]) => execFileSync('git', args, { cwd: workspaceRoot(), stdio: 'pipe' });
+        git('init', '-q');
+        git('config', 'user.name', 'Remit test');
+        git('config', 'user.email', 'test@example.invalid');
+        git('add', '-A');
+        git('commit', '-q', '-m', 'maps as agreed');
+    });
+
+    after(async () => {
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
+    it('reports an unsaved change of decider as a decision that changed hands', async () => {
+        const editor = await openEditor(lakeside);
+        const text = editor.document.getText();
+        const line = /^(\s*)decide Principal$/m.exec(text);
+        assert.ok(line, 'the Lakeside map has a decision the principal decides alone');
+        const start = editor.document.positionAt(line.index + line[1].length);
+        const end = editor.document.positionAt(line.index + line[0].length);
+        await editor.edit((e: vscode.TextEditorEdit) => e.replace(new vscode.Range(start, end), 'decide AssistantPrincipal'));
+        assert.ok(editor.document.isDirty, 'the edit stays unsaved: the comparison must see the editor text');
+
+        const markdown = await vscode.commands.executeCommand<string | undefined>('remit.compareWithHead', fileUri(lakeside), { open: false });
+        assert.ok(markdown, 'the command should return the review');
+        assert.match(markdown, /1 decision changed hands/);
+        assert.match(markdown, /final authority: Principal → \*\*AssistantPrincipal\*\*/);
+    });
+
+    it('says plainly when the folder cannot be compared', async () => {
+        const markdown = await vscode.commands.executeCommand<string | undefined>('remit.compareWithHead', fileUri(lakeside), { open: false, revision: 'no-such-revision' });
+        assert.equal(markdown, undefined);
+    });
+});
