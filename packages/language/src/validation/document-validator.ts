@@ -77,6 +77,7 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
     }
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
+        let mapNames: Set<string> | undefined;
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
@@ -85,7 +86,8 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             // `uses` line already carries the one error that matters.
             if (info.property === 'level' && schemeIsUnknown(mapOf(info.container))) continue;
             const map = mapOf(info.container);
-            const described = describeLinkingError(info, this.scopes, map, this.kindNamed(document, reference.$refText, map));
+            mapNames ??= new Set(this.index.allElements('RemitMap').map(d => d.name));
+            const described = describeLinkingError(info, this.scopes, map, this.kindNamed(document, reference.$refText, map), mapNames);
             diagnostics.push(this.toDiagnostic('error', described.message, {
                 node: info.container,
                 range: reference.$refNode?.range,

@@ -42,7 +42,9 @@ export interface DescribedLinkingError {
  * `foundKind` is what the name does name, when it names an element of another kind
  * (a decision where a role was expected, say).
  */
-export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider, map: RemitMap | undefined, foundKind?: string): DescribedLinkingError {
+export function describeLinkingError(
+    info: ReferenceInfo, scopes: ScopeProvider, map: RemitMap | undefined, foundKind?: string, mapNames?: ReadonlySet<string>
+): DescribedLinkingError {
     const text = info.reference.$refText;
     const what = TARGET_WORDS[info.property] ?? 'element';
     if (foundKind && info.property !== 'level') {
@@ -71,13 +73,14 @@ export function describeLinkingError(info: ReferenceInfo, scopes: ScopeProvider,
             : ' This map has no phases block yet: declare the phases first.';
         return { message: `'${text}' is not a phase of this map.${phases}${didYouMean}`, suggestions };
     }
-    if (info.property === 'scheme') {
+    if (info.property === 'scheme' && !text.includes('.')) {
         return { message: `There is no level scheme named '${text}'. The built-in schemes are School, RAPID, RACI and DACI; a map can also define its own with a levels block.${didYouMean}`, suggestions };
     }
     const dot = text.indexOf('.');
     if (dot > 0) {
         const mapName = text.slice(0, dot);
-        const knowsMap = candidates.some(name => name.startsWith(`${mapName}.`));
+        // A map may exist and simply hold nothing of the kind wanted here.
+        const knowsMap = mapNames ? mapNames.has(mapName) : candidates.some(name => name.startsWith(`${mapName}.`));
         if (!knowsMap) {
             return { message: `There is no map named '${mapName}' in the workspace, so '${text}' refers to nothing. Check the map's name, or add its file to the workspace.${didYouMean}`, suggestions };
         }

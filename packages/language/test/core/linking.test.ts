@@ -255,6 +255,22 @@ group('unresolved names: messages with did-you-mean', () => {
         expect(error.message).toContain("There is no map named 'Nowhere' in the workspace");
     });
 
+    test('a map that exists but holds nothing of the kind wanted is not called missing', async () => {
+        const result = await checkFiles({
+            'north.remit': 'map North "N"\nrole R\ndomain D { decision X { decide R  after Empty.Plan  escalate Empty.Boss } }\n',
+            'empty.remit': 'map Empty "E"\n'
+        });
+        expect(result.only('unresolved-reference').map(e => e.message)).toEqual([
+            "Map Empty has no decision named 'Plan'.",
+            "Map Empty has no role or team named 'Boss'."
+        ]);
+    });
+
+    test('a misspelt scheme of another map', async () => {
+        const result = await checkFiles({ 'north.remit': 'map North "N"\nuses District.Councl\n', 'district.remit': DISTRICT });
+        expect(result.only('unresolved-reference').map(e => e.message)).toEqual(["Map District has no level scheme named 'Councl'. Did you mean 'District.Council'?"]);
+    });
+
     test('a name with nothing like it gets no guess', async () => {
         const result = await check('map M "M"\nrole Principal\ndomain D { decision X { decide Zebra } }\n');
         const [error] = result.only('unresolved-reference');
