@@ -1,6 +1,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import {
-    isDomain, isLevelScheme, isPhaseList, isRole, isTeam,
+    isAssignment, isDomain, isLevelScheme, isPhaseList, isRole, isTeam,
     type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
 } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
@@ -140,9 +140,11 @@ export class CoreChecks {
         for (const keyword of keywords) {
             const found = GrammarUtils.findNodesForKeyword(node.$cstNode, keyword);
             if (found.length > 1) {
-                report(accept, 'duplicate-property',
-                    `'${keyword}' is given ${found.length} times for ${kindWord(node)} '${(node as { name?: string }).name ?? ''}'; only one counts. Keep one '${keyword}' line.`,
-                    { node, keyword, index: found.length - 1 });
+                const times = found.length === 2 ? 'twice' : `${found.length} times`;
+                const message = isAssignment(node)
+                    ? `'${keyword}' is given ${times} in one '${node.level?.$refText ?? ''}' line of decision '${node.$container.name}'; only the last one counts. Keep one '${keyword}' on the line, or split it into two lines.`
+                    : `'${keyword}' is given ${times} for ${kindWord(node)} '${(node as { name?: string }).name ?? ''}'; only the last one counts. Keep one '${keyword}'.`;
+                report(accept, 'duplicate-property', message, { node, keyword, index: found.length - 1 });
             }
         }
     }

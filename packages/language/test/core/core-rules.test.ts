@@ -167,7 +167,7 @@ group('duplicate-property', () => {
         const { core } = await check('map M "M"\nrole R {\n  kind teacher\n  kind staff\n}\n');
         const [d] = core();
         expect(d).toMatchObject({ code: 'duplicate-property', severity: 'error', line: 4, column: 3, element: 'M.R' });
-        expect(d.message).toBe("'kind' is given 2 times for role 'R'; only one counts. Keep one 'kind' line.");
+        expect(d.message).toBe("'kind' is given twice for role 'R'; only the last one counts. Keep one 'kind'.");
     });
 
     test('in a team, a decision, a map header and an assignment', async () => {
@@ -184,11 +184,19 @@ domain D {
     review monthly
   }
 }`, [
-            { code: 'duplicate-property', line: 3, element: 'M', says: /'uses' is given 2 times for map 'M'/ },
-            { code: 'duplicate-property', line: 6, element: 'M.T', says: /'rule' is given 2 times for team 'T'/ },
-            { code: 'duplicate-property', line: 9, element: 'M.X', says: /'from' is given 2 times/ },
-            { code: 'duplicate-property', line: 11, element: 'M.X', says: /'review' is given 2 times for decision 'X'/ }
+            { code: 'duplicate-property', line: 3, element: 'M', says: /'uses' is given twice for map 'M'; only the last one counts/ },
+            { code: 'duplicate-property', line: 6, element: 'M.T', says: /'rule' is given twice for team 'T'/ },
+            { code: 'duplicate-property', line: 9, element: 'M.X', says: /^'from' is given twice in one 'decide' line of decision 'X'; only the last one counts\. Keep one 'from' on the line, or split it into two lines\.$/ },
+            { code: 'duplicate-property', line: 11, element: 'M.X', says: /'review' is given twice for decision 'X'/ }
         ]);
+    });
+
+    test('three times, and the value that counts is the last', async () => {
+        const { core, model } = await check('map M "M"\nrole R { kind teacher  kind staff  kind district }\n');
+        expect(core().map(d => [d.code, d.column, d.message])).toEqual([
+            ['duplicate-property', 36, "'kind' is given 3 times for role 'R'; only the last one counts. Keep one 'kind'."]
+        ]);
+        expect(model?.roles[0].kind).toBe('district');
     });
 
     test('lists that may be written over several lines are not duplicates', async () => {
