@@ -120,8 +120,9 @@ export class CoreChecks {
             const why = fromIndex === untilIndex
                 ? `it starts and ends with ${from.name}, so it never applies ('until' is exclusive)`
                 : `${until.name} comes before ${from.name}, so it never applies`;
+            const fix = fromIndex === untilIndex ? `Use a phase after ${from.name} for 'until'` : `Swap the two phases`;
             report(accept, 'phase-order',
-                `'from ${from.name} until ${until.name}': ${why}. Use a later 'until' phase, or swap the two.`,
+                `'from ${from.name} until ${until.name}': ${why}. ${fix}.`,
                 { node: assignment, property: 'until' });
         }
     }
@@ -155,7 +156,7 @@ export class CoreChecks {
             report(accept, 'invalid-value', `Release time of ${role.release}% is more than the whole working week. Use a share from 0% to 100%.`, { node: role, property: 'release' });
         }
         if (role.seats !== undefined && !Number.isInteger(role.seats)) {
-            report(accept, 'invalid-value', `'seats ${role.seats}' is not a whole number of positions.`, { node: role, property: 'seats' });
+            report(accept, 'invalid-value', `'seats ${role.seats}' is not a whole number of positions. Write how many people can hold the role, such as 'seats ${Math.max(1, Math.round(role.seats))}'.`, { node: role, property: 'seats' });
         }
     }
 

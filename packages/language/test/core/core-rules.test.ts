@@ -130,13 +130,13 @@ group('veto-after-final', () => {
 group('phase-order', () => {
     test('from the same phase until the same phase never applies', async () => {
         await expectCore('map M "M"\nphases { P1 P2 }\nrole R\ndomain D { decision X {\n  decide R from P2 until P2\n} }\n', [
-            { code: 'phase-order', line: 5, element: 'M.X', says: /'from P2 until P2': it starts and ends with P2, so it never applies \('until' is exclusive\)/ }
+            { code: 'phase-order', line: 5, element: 'M.X', says: /^'from P2 until P2': it starts and ends with P2, so it never applies \('until' is exclusive\)\. Use a phase after P2 for 'until'\.$/ }
         ]);
     });
 
     test('from a later phase until an earlier one', async () => {
         await expectCore('map M "M"\nphases { P1 P2 P3 }\nrole R\ndomain D { decision X {\n  decide R until P1 from P3\n} }\n', [
-            { code: 'phase-order', line: 5, element: 'M.X', says: /'from P3 until P1': P1 comes before P3, so it never applies/ }
+            { code: 'phase-order', line: 5, element: 'M.X', says: /^'from P3 until P1': P1 comes before P3, so it never applies\. Swap the two phases\.$/ }
         ]);
     });
 
@@ -217,7 +217,7 @@ group('invalid-value', () => {
 
     test('seats that are not whole', async () => {
         await expectCore('map M "M"\nrole R { seats 2.5 }\n', [
-            { code: 'invalid-value', line: 2, element: 'M.R', says: /'seats 2.5' is not a whole number of positions/ }
+            { code: 'invalid-value', line: 2, element: 'M.R', says: /'seats 2.5' is not a whole number of positions\. Write how many people can hold the role, such as 'seats 3'/ }
         ]);
     });
 
