@@ -113,6 +113,14 @@ describe('exit codes', () => {
         expect(run.stderr).toBe('');
     });
 
+    test('the repository\'s examples check without errors (exit 0)', async () => {
+        const repo = fileURLToPath(new URL('../../../', import.meta.url));
+        const run = await remit(['check', 'examples'], repo);
+        expect(run.code, run.stdout + run.stderr).toBe(0);
+        expect(run.stdout.trimEnd().split('\n').pop()).toMatch(/^0 errors, \d+ warnings?, \d+ hints? in \d+ files$/);
+        expect(run.stdout).not.toMatch(/ error /);
+    });
+
     test('1 when there are errors', async () => {
         const dir = folder('errors', { 'remit.json': ONLY_CORE_RULES, 'alpha.remit': BROKEN });
         const run = await remit(['check'], dir);
