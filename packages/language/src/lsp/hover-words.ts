@@ -99,7 +99,10 @@ export function authoritySentence(authority: HolderAuthority): string {
  */
 export function decisionLensText(model: WorkspaceModel, map: MapModel, decision: DecisionModel): string {
     const spans = finalAuthorityOf(map, decision);
-    const who = (holders: string[]) => holders.length ? listWords(holders.map(h => model.titleOf(h))) : 'no one';
+    // In the order the map lists them, not alphabetical.
+    const written = [...new Set(decision.assignments.flatMap(a => a.holders))];
+    const inOrder = (holders: string[]) => [...holders].sort((a, b) => written.indexOf(a) - written.indexOf(b));
+    const who = (holders: string[]) => holders.length ? listWords(inOrder(holders).map(h => model.titleOf(h))) : 'no one';
     let final: string;
     if (spans.length <= 1) {
         const holders = spans[0]?.holders ?? [];

@@ -23,6 +23,11 @@ describe('code lens on each decision', () => {
         ]);
     });
 
+    test('a collaborative decision names every final holder', async () => {
+        const map = 'map A\nrole Head "Head of school"\nrole Chair "Council chair"\ndomain D { decision X { pattern collaborative  decide Head, Chair } }\n';
+        expect((await lenses({ 'a.remit': map }, 'a.remit')).map(l => l.title)).toEqual(['decided by Head of school and Council chair']);
+    });
+
     test('holders from other maps are named by their titles', async () => {
         const result = await lenses({ 'lakeside.remit': LAKESIDE, 'district.remit': DISTRICT }, 'district.remit');
         expect(result.map(l => l.title)).toEqual(['decided by Principal · 1 recommends · 2 consulted']);

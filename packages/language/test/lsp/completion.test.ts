@@ -73,6 +73,12 @@ domain Trips { decision TripPlan { <|> } }
         expect(labels(items)).toEqual(expect.arrayContaining(['Head', 'Council']));
     });
 
+    test('after the holders: from and until, and the next line\'s levels', async () => {
+        const items = await complete(SCHOOL('decide Head <|>'));
+        expect(labels(items)).toEqual(expect.arrayContaining(['from', 'until', 'consult']));
+        expect(items.find(i => i.label === 'until')?.detail).toBe('Holds this level until that phase begins');
+    });
+
     test('after from and until: the map\'s phases', async () => {
         for (const keyword of ['from', 'until']) {
             const items = await complete(SCHOOL(`decide Head ${keyword} <|>`));

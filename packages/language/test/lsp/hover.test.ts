@@ -86,6 +86,16 @@ describe('hover', () => {
         expect(text).toContain('Phase 3 of 4 · Lasts 2 to 3 years');
     });
 
+    test('a map and its scheme', async () => {
+        const ws = await workspace();
+        const map = await hoverText(ws, 'lakeside.remit', ws.at('lakeside.remit', 'map Lakeside', 5));
+        expect(map).toContain('**Lakeside Elementary School** · map `Lakeside`');
+        expect(map).toContain("Lakeside's instructional decision map.");
+        expect(map).toContain('Uses the School scheme · 6 roles, 1 teams, 4 decisions, 4 phases');
+        const scheme = await hoverText(ws, 'lakeside.remit', ws.at('lakeside.remit', 'uses School', 6));
+        expect(scheme).toContain('Levels in order: recommend, consult, agree (veto), decide (final), inform');
+    });
+
     test('titles are shown as written, never read as formatting', async () => {
         const ws = await openWorkspace({ 'a.remit': 'map A\nrole R "*Head* of <school>"\ndomain D { decision X { decide R } }\n' });
         const text = await hoverText(ws, 'a.remit', ws.at('a.remit', 'decide R', 7));
