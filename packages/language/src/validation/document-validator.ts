@@ -36,7 +36,12 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         // Where the parser recovered from a syntax error it may have read a word as a name;
         // the syntax error already says what is wrong there, so no second message for it.
         const syntaxRanges = diagnostics.filter(d => d.code === 'syntax-error').map(d => d.range);
+        // After a quote that is not closed, the rest of its line is read as loose words; the
+        // one message about the quote says it all.
+        const openQuotes = diagnostics.filter(d => (d.data as { unclosedText?: boolean } | undefined)?.unclosedText).map(d => d.range.start);
         for (const diagnostic of diagnostics) {
+            if (diagnostic.code === 'syntax-error' && !(diagnostic.data as { unclosedText?: boolean }).unclosedText
+                && openQuotes.some(q => q.line === diagnostic.range.start.line && q.character < diagnostic.range.start.character)) continue;
             if (diagnostic.code === 'unresolved-reference' && syntaxRanges.some(range => overlaps(range, diagnostic.range))) continue;
             const code = diagnostic.code;
             if (isRuleCode(code)) {
@@ -53,7 +58,9 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
         for (const diagnostic of diagnostics.slice(start)) {
-            diagnostic.message = friendlyLexerMessage(messageText(diagnostic));
+            const original = messageText(diagnostic);
+            diagnostic.message = friendlyLexerMessage(original);
+            if (/unexpected character: ->"<-/.test(original)) diagnostic.data = { ...(diagnostic.data as object), unclosedText: true };
             markSyntaxError(diagnostic, elementAtOffset(parseResult, offsetOf(parseResult, diagnostic.range.start)));
         }
     }

@@ -272,6 +272,16 @@ group('syntax errors do not repeat themselves as unresolved names', () => {
     });
 });
 
+group('one mistake, one message', () => {
+    test('a quote that is not closed is one error, not one more for each word after it', async () => {
+        const { core, diagnostics } = await check('map M "Lakeside Elementary School\nrole A { holders "A. Rivera }\nrole B\n');
+        expect(core().map(d => [d.line, d.code, d.message]), describe(diagnostics)).toEqual([
+            [1, 'syntax-error', 'This text is not closed: add the closing double quote (") on the same line.'],
+            [2, 'syntax-error', 'This text is not closed: add the closing double quote (") on the same line.']
+        ]);
+    });
+});
+
 group('a syntax error does not hide the rest of the file', () => {
     test('the model still holds what parsed, and other problems are still found', async () => {
         const { diagnostics, model } = await check('map M "M"\nrole A { kind wizard }\nrole B\ndomain D { decision X { decide Nobody } }\n');
