@@ -162,17 +162,23 @@ function describePhase(phase: Phase, phases: Phase[]): string[] {
 }
 
 function describeDomain(domain: Domain): string[] {
-    const count = (d: Domain): number => d.decisions.length + d.domains.reduce((n, inner) => n + count(inner), 0);
-    const n = count(domain);
-    return [heading(domain.title ?? domain.name, 'domain', qualifiedName(domain)), `${n} decision${n === 1 ? '' : 's'}`];
+    const total = (d: Domain): number => d.decisions.length + d.domains.reduce((n, inner) => n + total(inner), 0);
+    return [heading(domain.title ?? domain.name, 'domain', qualifiedName(domain)), count(total(domain), 'decision')];
 }
 
 function describeMap(map: RemitMap, model: MapModel | undefined): string[] {
     const parts = [heading(map.title ?? map.name, 'map', map.name)];
     if (model) {
-        parts.push(`Uses the ${escape(model.scheme.name)} scheme · ${model.roles.length} roles, ${model.teams.length} teams, ${model.decisions.length} decisions${model.phases.length ? `, ${model.phases.length} phases` : ''}`);
+        const counts = [count(model.roles.length, 'role'), count(model.teams.length, 'team'), count(model.decisions.length, 'decision')];
+        if (model.phases.length) counts.push(count(model.phases.length, 'phase'));
+        parts.push(`Uses the ${escape(model.scheme.name)} scheme · ${counts.join(', ')}`);
     }
     return parts;
+}
+
+/** "1 team", "2 teams". */
+function count(n: number, noun: string): string {
+    return `${n} ${noun}${n === 1 ? '' : 's'}`;
 }
 
 /** Titles and notes are the author's text: shown as written, never as Markdown. */

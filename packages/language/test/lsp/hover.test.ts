@@ -91,7 +91,7 @@ describe('hover', () => {
         const map = await hoverText(ws, 'lakeside.remit', ws.at('lakeside.remit', 'map Lakeside', 5));
         expect(map).toContain('**Lakeside Elementary School** · map `Lakeside`');
         expect(map).toContain("Lakeside's instructional decision map.");
-        expect(map).toContain('Uses the School scheme · 6 roles, 1 teams, 4 decisions, 4 phases');
+        expect(map).toContain('Uses the School scheme · 6 roles, 1 team, 4 decisions, 4 phases');
         const scheme = await hoverText(ws, 'lakeside.remit', ws.at('lakeside.remit', 'uses School', 6));
         expect(scheme).toContain('Levels in order: recommend, consult, agree (veto), decide (final), inform');
     });
