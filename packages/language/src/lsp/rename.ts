@@ -1,6 +1,6 @@
 import {
     AstUtils, CstUtils, GrammarAST, isLeafCstNode, type CstNode, type IndexManager, type LangiumDocument,
-    type LangiumDocuments
+    type LangiumDocuments, type URI
 } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
 import {
@@ -56,14 +56,14 @@ export class RemitRenameProvider extends DefaultRenameProvider {
             // Inside the map its elements are named plainly; only `Map.Element` carries the map's name.
             for (const element of elementsOf(target.element)) {
                 for (const ref of this.references.findReferences(element, { includeDeclaration: false })) {
-                    const text = this.textAt(ref.sourceUri.toString(), ref.segment.range);
+                    const text = this.textAt(ref.sourceUri, ref.segment.range);
                     const dot = text?.indexOf('.') ?? -1;
                     if (text && dot > 0) edits.add(ref.sourceUri.toString(), ref.segment.range, newName + text.slice(dot));
                 }
             }
         } else {
             for (const ref of this.references.findReferences(target.element, { includeDeclaration: false })) {
-                const text = this.textAt(ref.sourceUri.toString(), ref.segment.range) ?? '';
+                const text = this.textAt(ref.sourceUri, ref.segment.range) ?? '';
                 const dot = text.lastIndexOf('.');
                 edits.add(ref.sourceUri.toString(), ref.segment.range, dot > 0 ? text.slice(0, dot + 1) + newName : newName);
             }
@@ -134,9 +134,8 @@ export class RemitRenameProvider extends DefaultRenameProvider {
         return other && map ? `${map.name} already has a ${kindWord(other)} named '${newName}'. Choose another name.` : undefined;
     }
 
-    private textAt(uri: string, range: Range): string | undefined {
-        const document = this.documents.all.find(d => d.uri.toString() === uri);
-        return document?.textDocument.getText(range);
+    private textAt(uri: URI, range: Range): string | undefined {
+        return this.documents.getDocument(uri)?.textDocument.getText(range);
     }
 }
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import type { Position, WorkspaceEdit } from 'vscode-languageserver';
+import { LAKESIDE } from './fixtures.js';
 import { openWorkspace, uriOf, type EditorWorkspace } from './workspace.js';
 
 const DISTRICT = `map District "Northfield School District"
@@ -109,6 +110,15 @@ describe('rename', () => {
         const district = ws.apply(edit, 'district.remit');
         expect(district).toContain('  prepare "Drafts the proposal" required');
         expect(district).toContain('    prepare Coach\n');
+    });
+
+    test('a phase, from where it bounds an assignment', async () => {
+        const ws = await openWorkspace({ 'lakeside.remit': LAKESIDE });
+        const edit = await rename(ws, 'lakeside.remit', ws.at('lakeside.remit', 'until Expansion', 7), 'Growth');
+        const text = ws.apply(edit, 'lakeside.remit');
+        expect(text).toContain('  Growth "Expansion" 2..3 years\n');
+        expect(text).toContain('decide Principal until Growth\n');
+        expect(text).toContain('decide ILT from Growth\n');
     });
 
     test('a decision named after `after` in another map', async () => {
