@@ -130,20 +130,3 @@ export async function activateRemit(): Promise<RemitApi> {
     await api.ready;
     return api;
 }
-
-/**
- * A test of behaviour that is known to be wrong today: it runs, and a failure is reported
- * as pending with `reason` (so the suite stays green); once it passes, it fails loudly so
- * that the marker is removed.
- */
-export function knownIssue(title: string, reason: string, fn: (this: Mocha.Context) => Promise<void>): void {
-    it(`${title} [known issue]`, async function () {
-        try {
-            await fn.call(this);
-        } catch (e) {
-            log(`      known issue: ${reason}\n      (${String((e as Error).message ?? e).split('\n')[0]})`); if (process.env.REMIT_E2E_DEBUG) log(String((e as Error).stack));
-            this.skip();
-        }
-        throw new Error(`fixed: ${reason}. Turn this knownIssue() back into it().`);
-    });
-}
