@@ -74,9 +74,12 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             const tokenType = token?.tokenType?.name;
             const context: SyntaxContext = {
                 ruleStack: (error as { context?: { ruleStack?: string[] } }).context?.ruleStack,
-                foundKeyword: tokenType !== undefined && /^[a-z]+$/.test(token.image) && tokenType !== 'ID'
+                foundKeyword: tokenType !== undefined && /^[a-z]+$/.test(token.image) && tokenType !== 'ID',
+                previous: (error as { previousToken?: { image?: string } }).previousToken?.image
             };
+            const missingAt = missingAfterPrevious(error);
             for (const diagnostic of diagnostics.slice(start)) {
+                if (missingAt) diagnostic.range = missingAt;
                 diagnostic.message = friendlyParserMessage(messageText(diagnostic), context);
                 markSyntaxError(diagnostic, elementAtOffset(parseResult, syntaxErrorOffset(error)));
             }
@@ -147,6 +150,27 @@ function markSyntaxError(diagnostic: Diagnostic, element: string | undefined): v
 
 /** Where a parser error struck: its token, or the end of the token before it when the file ended early. */
 type ParserError = ParseResult['parserErrors'][number];
+
+interface TokenLike { image: string; startOffset: number; startLine?: number; startColumn?: number; endLine?: number; endColumn?: number }
+
+/**
+ * When a line ends too early (`release 5` without `%`, `from` without a phase), the parser
+ * only notices on the next line. The mistake is at the end of the line before: point there.
+ */
+function missingAfterPrevious(error: ParserError): Range | undefined {
+    const expected = /^Expecting (?:token of type '([^']+)'|keyword '([^']+)')/.exec(error.message);
+    const what = expected?.[1] ?? expected?.[2];
+    if (!what || !['%', '/', 'ID', 'STRING', 'NUMBER'].includes(what)) return undefined;
+    const previous = (error as { previousToken?: TokenLike }).previousToken;
+    const token = error.token as TokenLike;
+    const valid = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n) && n >= 1;
+    if (!previous || !valid(previous.startLine) || !valid(previous.startColumn) || !valid(previous.endLine) || !valid(previous.endColumn)) return undefined;
+    if (valid(token.startLine) && token.startLine === previous.endLine) return undefined;
+    return {
+        start: { line: previous.startLine - 1, character: previous.startColumn - 1 },
+        end: { line: previous.endLine - 1, character: previous.endColumn }
+    };
+}
 
 function syntaxErrorOffset(error: ParserError): number | undefined {
     const valid = (offset: number | undefined) => offset !== undefined && Number.isFinite(offset) && offset >= 0;

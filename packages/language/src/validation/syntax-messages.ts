@@ -11,7 +11,28 @@ export interface SyntaxContext {
     ruleStack?: readonly string[];
     /** Whether the text found is one of the language's keywords (so it cannot be a name). */
     foundKeyword?: boolean;
+    /** The text just before the error (the keyword a missing name should follow, say). */
+    previous?: string;
 }
+
+/** What name each keyword wants after it, with an example. */
+const NAME_AFTER: Record<string, string> = {
+    from: "Name a phase after 'from', such as 'from Expansion'.",
+    until: "Name a phase after 'until', such as 'until Expansion'.",
+    backup: "Name a role after 'backup', such as 'backup AssistantPrincipal'.",
+    reports: "Name a role after 'reports', such as 'reports Principal'.",
+    chair: "Name a role after 'chair', such as 'chair Principal'.",
+    members: "Name the members after 'members', such as 'members GradeLead, Principal'.",
+    escalate: "Name a role or team after 'escalate', such as 'escalate Superintendent'.",
+    after: "Name a decision after 'after', such as 'after SetInstructionalFocus'.",
+    uses: "Name a level scheme after 'uses', such as 'uses RAPID'.",
+    role: 'A role needs a name, such as: role Principal "Principal".',
+    team: 'A team needs a name, such as: team ILT "Instructional Leadership Team".',
+    domain: 'A domain needs a name, such as: domain Curriculum "Curriculum and instruction".',
+    decision: 'A decision needs a name, such as: decision AdoptMaterials "Adopt core curriculum materials".',
+    levels: 'A levels block needs a name, such as: levels Advisory "Advisory model".',
+    ',': 'A comma must be followed by another name; remove the comma at the end of the list.'
+};
 
 const TOKEN_WORDS: Record<string, string> = {
     ID: 'a name',
@@ -80,7 +101,7 @@ export function friendlyParserMessage(message: string, context: SyntaxContext = 
     if (match) {
         const expected = match[1] ?? match[2] ?? match[3];
         const found = match[4];
-        return mismatch(expected, found, rule, block, context.foundKeyword === true);
+        return mismatch(expected, found, rule, block, context.foundKeyword === true, context.previous);
     }
 
     // Text after the map's last element that cannot start another one.
@@ -131,7 +152,7 @@ const ALTERNATIVE_SUBJECTS: Record<string, string> = {
     Status: 'a status'
 };
 
-function mismatch(expected: string, found: string, rule: string | undefined, block: string | undefined, foundKeyword: boolean): string {
+function mismatch(expected: string, found: string, rule: string | undefined, block: string | undefined, foundKeyword: boolean, previous?: string): string {
     const atEnd = found === '' || found === 'EOF';
     if (expected === 'map') {
         if (atEnd) return 'This file is empty. A Remit file starts with its map, such as: map Lakeside "Lakeside Elementary School".';
@@ -157,7 +178,14 @@ function mismatch(expected: string, found: string, rule: string | undefined, blo
         return `Expected '}' here, but found ${describeFound(found)}.`;
     }
     if (expected === 'ID') {
-        if (foundKeyword) return keywordAsName(found);
+        // After 'role', 'team' and the like a keyword is a name attempted; after 'from' or a
+        // comma it is more likely the next line, with the name left out.
+        if (foundKeyword && (!previous || !NAME_AFTER[previous] || ELEMENT_KEYWORDS.has(previous) || previous === 'levels')) return keywordAsName(found);
+        if (previous && NAME_AFTER[previous] && !(rule === 'RemitMap' && previous === 'map')) {
+            return found.startsWith('"') || atEnd || !/^[A-Za-z_]/.test(found) || foundKeyword
+                ? NAME_AFTER[previous]
+                : `${NAME_AFTER[previous]} '${found}' cannot be used there.`;
+        }
         if (rule === 'RemitMap' && found.startsWith('"')) {
             return `The map needs a name before its title, such as: map Lakeside "Lakeside Elementary School".`;
         }

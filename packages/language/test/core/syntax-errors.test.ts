@@ -149,7 +149,7 @@ const CASES: Case[] = [
     {
         name: 'release without %',
         text: 'map M "M"\nrole R {\n  release 5\n}\n',
-        line: 4,
+        line: 3,
         says: /release time .* percent sign, such as 'release 5%'/
     },
     {
@@ -191,8 +191,27 @@ const CASES: Case[] = [
     {
         name: 'from without a phase',
         text: 'map M "M"\nphases { P1 }\nrole R\ndomain D { decision X {\n  decide R from\n} }\n',
-        line: 6,
-        says: /Expected a name here, but found '}'/
+        line: 5,
+        says: /^Name a phase after 'from', such as 'from Expansion'\.$/,
+        element: 'M.X'
+    },
+    {
+        name: 'backup without a role',
+        text: 'map M "M"\nrole R { backup }\n',
+        line: 2,
+        says: /^Name a role after 'backup'/
+    },
+    {
+        name: 'a list of members ending in a comma',
+        text: 'map M "M"\nrole R\nteam T {\n  members R,\n  rule majority\n}\n',
+        line: 4,
+        says: /A comma must be followed by another name; remove the comma at the end of the list/
+    },
+    {
+        name: 'a role without a name',
+        text: 'map M "M"\nrole "Head of school"\n',
+        line: 2,
+        says: /^A role needs a name, such as: role Principal "Principal"\.$/
     },
     {
         name: 'a character that is not part of the language',
