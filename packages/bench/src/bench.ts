@@ -18,7 +18,7 @@ export interface BenchConfig {
     district: { maps: number; decisionsPerSchool: number; repeats: number };
     state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
     lsp: { keystrokes: number; toggles: number; districtKeystrokes: number };
-    diagram: { nodes: number[]; repeats: number };
+    diagram: { nodes: number[]; repeats: number; limitMs: number };
     startup: { runs: number };
 }
 
@@ -31,7 +31,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
         lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
-        diagram: { nodes: [50, 150, 300], repeats: 1 },
+        diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 120_000 },
         startup: { runs: 15 }
     },
     // Every measurement, on workspaces small enough for the test suite.
@@ -41,7 +41,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         district: { maps: 6, decisionsPerSchool: 6, repeats: 1 },
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
         lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2 },
-        diagram: { nodes: [25], repeats: 1 },
+        diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
         startup: { runs: 2 }
     }
 };
@@ -52,10 +52,11 @@ export interface BenchResults {
     size: Size;
     machine: MachineInfo;
     workspaces: WorkspaceInfo[];
-    check: Array<{ workspace: string } & CheckResult>;
-    lsp: LspResult;
-    diagram: DiagramResult;
-    startup: StartupResult;
+    /** Each stage's figures; a stage left out with `only` has none. */
+    check?: Array<{ workspace: string } & CheckResult>;
+    lsp?: LspResult;
+    diagram?: DiagramResult;
+    startup?: StartupResult;
     /** Wall time of the whole run, in seconds. */
     totalSeconds: number;
 }
@@ -86,7 +87,14 @@ export interface RunOptions {
     /** Write CPU profiles of the check children and the language server here. */
     profileDir?: string;
     log?: (line: string) => void;
+    /** Run only these stages (default: all). */
+    only?: readonly Stage[];
+    /** Called with the figures so far after each stage, so a long run is never lost. */
+    onProgress?: (partial: BenchResults) => void | Promise<void>;
 }
+
+export const STAGES = ['check', 'lsp', 'diagram', 'startup'] as const;
+export type Stage = typeof STAGES[number];
 
 /** Runs a measurement in a fresh Node process and returns what it printed as JSON. */
 function child<T>(args: string[], nodeOptions: string[] = []): Promise<T> {
@@ -132,37 +140,54 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         await fs.mkdir(path.dirname(small), { recursive: true });
         await fs.writeFile(small, generateSchool({ name: 'Small', title: 'Small school', decisions: 8, seed: `${config.seed}/small` }).text);
 
-        const check: BenchResults['check'] = [];
-        for (const [ws, dir, repeats] of [[school, dirs.school, config.school.repeats], [district, dirs.district, config.district.repeats], [state, dirs.state, config.state.repeats]] as const) {
-            log(`checking the ${ws.name} (${ws.maps} maps, ${(ws.bytes / 1e6).toFixed(1)} MB)`);
-            check.push({ workspace: ws.name, ...await child<CheckResult>(['check', dir, String(repeats)], profile(`check-${ws.name}`)) });
-        }
-
-        log('language server: opening the district and typing');
-        const schoolFile = district.files.find(f => f.path.startsWith('schools/'))!;
-        const middle = district.files[Math.floor(district.files.length / 2)];
-        const lsp = await measureLsp({
-            root: dirs.district,
-            school: middle.path.startsWith('schools/') ? middle.path : schoolFile.path,
-            district: 'district.remit',
-            files: district.maps,
-            ...config.lsp,
-            nodeOptions: profile('lsp-server')
-        });
-
-        log('diagrams');
-        const diagram = await child<DiagramResult>(['diagram', JSON.stringify(config.diagram.nodes), String(config.diagram.repeats)]);
-
-        log('CLI start-up');
-        const startup = await measureStartup(small, config.startup.runs);
-
-        return {
+        const results: BenchResults = {
             size: options.size,
             machine: machineInfo(),
             workspaces: [info(school), info(district), info(state)],
-            check, lsp, diagram, startup,
-            totalSeconds: (Date.now() - started) / 1000
+            totalSeconds: 0
         };
+        const wanted = (stage: Stage) => !options.only || options.only.includes(stage);
+        const progress = async () => {
+            results.totalSeconds = (Date.now() - started) / 1000;
+            await options.onProgress?.(results);
+        };
+
+        if (wanted('check')) {
+            results.check = [];
+            for (const [ws, dir, repeats] of [[school, dirs.school, config.school.repeats], [district, dirs.district, config.district.repeats], [state, dirs.state, config.state.repeats]] as const) {
+                log(`checking the ${ws.name} (${ws.maps} maps, ${(ws.bytes / 1e6).toFixed(1)} MB)`);
+                results.check.push({ workspace: ws.name, ...await child<CheckResult>(['check', dir, String(repeats)], profile(`check-${ws.name}`)) });
+                await progress();
+            }
+        }
+
+        if (wanted('lsp')) {
+            log('language server: opening the district and typing');
+            const schoolFile = district.files.find(f => f.path.startsWith('schools/'))!;
+            const middle = district.files[Math.floor(district.files.length / 2)];
+            results.lsp = await measureLsp({
+                root: dirs.district,
+                school: middle.path.startsWith('schools/') ? middle.path : schoolFile.path,
+                district: 'district.remit',
+                files: district.maps,
+                ...config.lsp,
+                nodeOptions: profile('lsp-server')
+            });
+            await progress();
+        }
+
+        if (wanted('diagram')) {
+            log('diagrams');
+            results.diagram = await child<DiagramResult>(['diagram', JSON.stringify(config.diagram.nodes), String(config.diagram.repeats), String(config.diagram.limitMs)]);
+            await progress();
+        }
+
+        if (wanted('startup')) {
+            log('CLI start-up');
+            results.startup = await measureStartup(small, config.startup.runs);
+        }
+        await progress();
+        return results;
     } finally {
         if (!options.dir) await fs.rm(root, { recursive: true, force: true });
     }

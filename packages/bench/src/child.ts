@@ -13,7 +13,7 @@ switch (task) {
         result = await measureCheck(args[0], Number(args[1] ?? 1));
         break;
     case 'diagram':
-        result = await measureDiagrams(JSON.parse(args[0]) as number[], Number(args[1] ?? 3));
+        result = await measureDiagrams(JSON.parse(args[0]) as number[], Number(args[1] ?? 1), Number(args[2] ?? 120_000));
         break;
     default:
         throw new Error(`unknown task ${task}`);

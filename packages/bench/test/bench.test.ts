@@ -84,6 +84,7 @@ describe('npm run bench -- --size small', () => {
             expect(d.nodes).toBeGreaterThan(0);
             expect(d.svgBytes).toBeGreaterThan(0);
             for (const key of ['mainMs', 'mainStallMs', 'workerMs', 'workerStallMs']) expect(sane(d[key]), key).toBe(true);
+            expect(d.svgBytes).toBeGreaterThan(0);
         }
         expect(sane(r.startup.checkMs) && sane(r.startup.nodeMs)).toBe(true);
         expect(r.startup.exitCode).toBe(0);

@@ -13,14 +13,16 @@ export interface DiagramSizeResult {
     edges: number;
     decisions: number;
     svgBytes: number;
-    /** Layout and SVG on the calling thread (median of the runs). */
-    mainMs: number;
+    /** Layout and SVG on the calling thread (median of the runs); null when not run (too slow). */
+    mainMs: number | null;
     /** The longest the event loop was held up while the calling thread did it. */
-    mainStallMs: number;
-    /** Layout and SVG in a worker thread, from request to answer (median). */
-    workerMs: number;
+    mainStallMs: number | null;
+    /** Layout and SVG in a worker thread, from request to answer (median); null when over `limitMs`. */
+    workerMs: number | null;
     /** The longest the main thread's event loop was held up while the worker did it. */
     workerStallMs: number;
+    /** How long a layout was given before the benchmark gave up on it. */
+    limitMs: number;
 }
 
 export interface DiagramResult {
@@ -80,19 +82,28 @@ async function withLoopMonitor<T>(work: () => Promise<T>): Promise<{ value: T; s
  * have the given numbers of nodes; once on the main thread, once in a worker, measuring in
  * both cases how long the main thread's event loop is held up.
  */
-export async function measureDiagrams(targets: readonly number[], repeats: number): Promise<DiagramResult> {
-    const worker = new Worker(DIAGRAM_WORKER_JS);
+export async function measureDiagrams(targets: readonly number[], repeats: number, limitMs = 120_000): Promise<DiagramResult> {
+    let worker = new Worker(DIAGRAM_WORKER_JS);
     let nextId = 0;
-    const inWorker = (p: Prepared) => new Promise<{ svgBytes: number; ms: number }>((resolve, reject) => {
+    /** Resolves with undefined when the worker takes longer than `limitMs` (it is then replaced). */
+    const inWorker = (p: Prepared) => new Promise<{ svgBytes: number; ms: number } | undefined>((resolve, reject) => {
         const id = nextId++;
+        const current = worker;
+        const timer = setTimeout(() => {
+            current.off('message', onMessage);
+            void current.terminate();
+            worker = new Worker(DIAGRAM_WORKER_JS);
+            resolve(undefined);
+        }, limitMs);
         const onMessage = (m: { id: number; svgBytes: number; ms: number }) => {
             if (m.id !== id) return;
-            worker.off('message', onMessage);
+            clearTimeout(timer);
+            current.off('message', onMessage);
             resolve(m);
         };
-        worker.on('message', onMessage);
-        worker.once('error', reject);
-        worker.postMessage({ id, maps: p.workspace.maps, findings: p.findings, map: p.map });
+        current.on('message', onMessage);
+        current.once('error', reject);
+        current.postMessage({ id, maps: p.workspace.maps, findings: p.findings, map: p.map });
     });
     try {
         const sizes: DiagramSizeResult[] = [];
@@ -105,10 +116,27 @@ export async function measureDiagrams(targets: readonly number[], repeats: numbe
                 await inWorker(p);
                 warm = true;
             }
+            // The worker first: it can be given up on when a layout takes too long, the main thread cannot.
             let svgBytes = 0;
+            const workerRuns: number[] = [];
+            let workerStall = 0;
+            let timedOut = false;
+            for (let i = 0; i < repeats && !timedOut; i++) {
+                const { value, stallMs } = await withLoopMonitor(async () => {
+                    const start = now();
+                    const answer = await inWorker(p);
+                    if (answer) svgBytes = answer.svgBytes;
+                    return answer ? now() - start : undefined;
+                });
+                if (value === undefined) timedOut = true;
+                else workerRuns.push(value);
+                workerStall = Math.max(workerStall, stallMs);
+            }
             const mainRuns: number[] = [];
             let mainStall = 0;
-            for (let i = 0; i < repeats; i++) {
+            // On the main thread only when it will finish in reasonable time.
+            const mainRepeats = timedOut || median(workerRuns) > limitMs / 4 ? 0 : repeats;
+            for (let i = 0; i < mainRepeats; i++) {
                 const { value, stallMs } = await withLoopMonitor(async () => {
                     const start = now();
                     svgBytes = (await renderDiagramSvg(p.workspace, p.findings, { map: p.map })).length;
@@ -117,20 +145,10 @@ export async function measureDiagrams(targets: readonly number[], repeats: numbe
                 mainRuns.push(value);
                 mainStall = Math.max(mainStall, stallMs);
             }
-            const workerRuns: number[] = [];
-            let workerStall = 0;
-            for (let i = 0; i < repeats; i++) {
-                const { value, stallMs } = await withLoopMonitor(async () => {
-                    const start = now();
-                    await inWorker(p);
-                    return now() - start;
-                });
-                workerRuns.push(value);
-                workerStall = Math.max(workerStall, stallMs);
-            }
             sizes.push({
                 targetNodes: target, nodes: p.nodes, edges: p.edges, decisions: p.decisions, svgBytes,
-                mainMs: median(mainRuns), mainStallMs: mainStall, workerMs: median(workerRuns), workerStallMs: workerStall
+                mainMs: mainRuns.length ? median(mainRuns) : null, mainStallMs: mainRuns.length ? mainStall : null,
+                workerMs: timedOut ? null : median(workerRuns), workerStallMs: workerStall, limitMs
             });
         }
         return { sizes, peakRssMB: peakRssMB() };
