@@ -160,7 +160,7 @@ interface TokenLike { image: string; startOffset: number; startLine?: number; st
 function missingAfterPrevious(error: ParserError): Range | undefined {
     const expected = /^Expecting (?:token of type '([^']+)'|keyword '([^']+)')/.exec(error.message);
     const what = expected?.[1] ?? expected?.[2];
-    if (!what || !['%', '/', 'ID', 'STRING', 'NUMBER'].includes(what)) return undefined;
+    if (!what || !['%', '/', 'ID', 'STRING'].includes(what)) return undefined;
     const previous = (error as { previousToken?: TokenLike }).previousToken;
     const token = error.token as TokenLike;
     const valid = (n: number | undefined): n is number => n !== undefined && Number.isFinite(n) && n >= 1;
