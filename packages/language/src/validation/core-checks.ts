@@ -1,6 +1,6 @@
 import { AstUtils, GrammarUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import {
-    isAssignment, isDomain, isLevelScheme, isPhaseList, isRole, isTeam,
+    isAssignment, isDomain, isLevel, isLevelScheme, isPhaseList, isRole, isTeam,
     type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
 } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
@@ -144,6 +144,8 @@ export class CoreChecks {
                 const times = found.length === 2 ? 'twice' : `${found.length} times`;
                 const message = isAssignment(node)
                     ? `'${keyword}' is given ${times} in one '${node.level?.$refText ?? ''}' line of decision '${node.$container.name}'; only the last one counts. Keep one '${keyword}' on the line, or split it into two lines.`
+                    : isLevel(node)
+                    ? `The level '${node.name}' is marked '${keyword}' ${times}; once is enough. Remove the repeat.`
                     : `'${keyword}' is given ${times} for ${kindWord(node)} '${(node as { name?: string }).name ?? ''}'; only the last one counts. Keep one '${keyword}'.`;
                 report(accept, 'duplicate-property', message, { node, keyword, index: found.length - 1 });
             }
@@ -181,3 +183,4 @@ export const TEAM_PROPERTIES = ['chair', 'rule'] as const;
 export const DECISION_PROPERTIES = ['escalate', 'review', 'pattern', 'source', 'status'] as const;
 export const MAP_PROPERTIES = ['uses', 'status'] as const;
 export const ASSIGNMENT_PROPERTIES = ['from', 'until'] as const;
+export const LEVEL_FLAGS = ['final', 'veto', 'required'] as const;

@@ -2,7 +2,7 @@ import type { ValidationChecks } from 'langium';
 import type { RemitAstType } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
 import {
-    ASSIGNMENT_PROPERTIES, CoreChecks, DECISION_PROPERTIES, MAP_PROPERTIES, ROLE_PROPERTIES, TEAM_PROPERTIES
+    ASSIGNMENT_PROPERTIES, CoreChecks, LEVEL_FLAGS, DECISION_PROPERTIES, MAP_PROPERTIES, ROLE_PROPERTIES, TEAM_PROPERTIES
 } from './core-checks.js';
 
 /** Registers every check with Langium's validation registry: the one list of what runs. */
@@ -16,6 +16,7 @@ export function registerValidationChecks(services: RemitServices): void {
             (map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept)
         ],
         LevelScheme: (scheme, accept) => core.checkScheme(scheme, accept),
+        Level: (level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept),
         Assignment: [
             (assignment, accept) => core.checkAssignmentPhases(assignment, accept),
             (assignment, accept) => core.checkRepeatedProperties(assignment, ASSIGNMENT_PROPERTIES, accept)
