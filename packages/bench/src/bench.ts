@@ -31,7 +31,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
         lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
-        diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 120_000 },
+        diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
         startup: { runs: 15 }
     },
     // Every measurement, on workspaces small enough for the test suite.

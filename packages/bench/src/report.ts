@@ -35,7 +35,7 @@ export function rows(r: BenchResults): Row[] {
         out.push({
             id: `check-${c.workspace}`,
             measurement: 'full check (parse, link, every rule)',
-            workspace: `${c.workspace}: ${ws.maps} maps, ${ws.decisions} decisions, ${mb(c.bytes)}`,
+            workspace: `${c.workspace}: ${ws.maps} map${ws.maps === 1 ? "" : "s"}, ${ws.decisions} decisions, ${mb(c.bytes)}`,
             result: `${ms(c.checkMs)} = ${(c.bytes / 1e6 / (c.checkMs / 1000)).toFixed(2)} MB/s; JSON.parse of its ${mb(c.jsonBytes)} model ${ms(c.jsonParseMs)}: ${x(ratio)}; findings ${c.errors}E ${c.warnings}W ${c.hints}H`,
             target: `<= ${TARGETS.checkVsJsonParse}x JSON.parse`,
             met: ratio <= TARGETS.checkVsJsonParse,
