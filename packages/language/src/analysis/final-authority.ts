@@ -88,8 +88,7 @@ export function checkTeamRules(ctx: AnalysisContext, out: Finding[]): void {
     for (const map of ctx.model.maps) {
         const timeline = ctx.timeline(map);
         for (const decision of map.decisions) {
-            const holders = new Set(timeline.periods.flatMap(p => timeline.finalHolders(decision, p)));
-            for (const holder of holders) {
+            for (const holder of timeline.everFinalHolders(decision)) {
                 const list = decidedBy.get(holder);
                 if (list) list.push(decision);
                 else decidedBy.set(holder, [decision]);

@@ -11,6 +11,13 @@ export interface Period {
 }
 
 /**
+ * Final holders per period, kept with each decision's model: a decision's model never
+ * changes once built (a changed map gets new models), and every rule family, generator
+ * and hover asks this question again and again.
+ */
+const finalHoldersCache = new WeakMap<DecisionModel, string[][]>();
+
+/**
  * Answers "who holds this level of this decision in this phase?". An assignment without
  * bounds spans every phase; `from` is inclusive and `until` exclusive.
  */
@@ -44,10 +51,20 @@ export class PhaseTimeline {
             .flatMap(a => a.holders);
     }
 
-    /** The distinct holders of the scheme's final level in the period. */
+    /** The distinct holders of the scheme's final level in the period (a fresh array). */
     finalHolders(decision: DecisionModel, period: Period): string[] {
-        const final = this.finalLevel();
-        return final ? [...new Set(this.holdersAt(decision, final.name, period))] : [];
+        let byPeriod = finalHoldersCache.get(decision);
+        if (!byPeriod) {
+            const final = this.finalLevel();
+            byPeriod = this.periods.map(p => final ? [...new Set(this.holdersAt(decision, final.name, p))] : []);
+            finalHoldersCache.set(decision, byPeriod);
+        }
+        return [...(byPeriod[period.index] ?? [])];
+    }
+
+    /** Everyone who holds the final level in some period, in the order first met. */
+    everFinalHolders(decision: DecisionModel): string[] {
+        return [...new Set(this.periods.flatMap(p => this.finalHolders(decision, p)))];
     }
 
     finalLevel(): LevelModel | undefined {

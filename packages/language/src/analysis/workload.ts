@@ -14,6 +14,26 @@ function some(titles: readonly string[], shown = 3): string {
     return `${quoted.slice(0, shown).join(', ')} and ${quoted.length - shown} more`;
 }
 
+/** Per decision: who alone holds its first, a veto or its final level in some phase (kept with the model). */
+const loneHoldersCache = new WeakMap<DecisionModel, string[]>();
+
+function loneHolders(ctx: AnalysisContext, map: MapModel, decision: DecisionModel): string[] {
+    let alone = loneHoldersCache.get(decision);
+    if (alone) return alone;
+    const timeline = ctx.timeline(map);
+    const levels = map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
+    const found = new Set<string>();
+    for (const period of timeline.periods) {
+        for (const level of levels) {
+            const holders = [...new Set(timeline.holdersAt(decision, level.name, period))];
+            if (holders.length === 1) found.add(holders[0]);
+        }
+    }
+    alone = [...found];
+    loneHoldersCache.set(decision, alone);
+    return alone;
+}
+
 /**
  * `overloaded-role`: a teacher role that alone holds the scheme's first level, a veto or the
  * final level in more decisions than its time allows. Shared and team assignments do not
@@ -24,16 +44,7 @@ export function checkOverload(ctx: AnalysisContext, out: Finding[]): void {
     const perDecision = ctx.config.threshold('overloaded-role', 'releasePercentPerDecision');
     const carried = new Map<string, DecisionModel[]>();
     for (const { decision, map } of allDecisions(ctx)) {
-        const timeline = ctx.timeline(map);
-        const levels = map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
-        const alone = new Set<string>();
-        for (const period of timeline.periods) {
-            for (const level of levels) {
-                const holders = [...new Set(timeline.holdersAt(decision, level.name, period))];
-                if (holders.length === 1) alone.add(holders[0]);
-            }
-        }
-        for (const holder of alone) {
+        for (const holder of loneHolders(ctx, map, decision)) {
             const list = carried.get(holder);
             if (list) list.push(decision);
             else carried.set(holder, [decision]);

@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type IndexManager, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import {
     isAssignment, isDomain, isLevel, isLevelScheme, isPhaseList, isRole, isTeam,
     type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
@@ -138,9 +138,22 @@ export class CoreChecks {
 
     /** `duplicate-property`: a property written twice silently loses one of the values. */
     checkRepeatedProperties(node: AstNode, keywords: readonly string[], accept: ValidationAcceptor): void {
+        // One pass over the element's own text (nested elements are skipped): this runs on
+        // every role, decision and assignment of the workspace on each change.
+        const counts = new Map<string, number>();
+        const visit = (cst: CstNode): void => {
+            if (cst.astNode !== node) return;
+            if (isCompositeCstNode(cst)) {
+                cst.content.forEach(visit);
+            } else if (GrammarAST.isKeyword(cst.grammarSource) && keywords.includes(cst.grammarSource.value)) {
+                counts.set(cst.grammarSource.value, (counts.get(cst.grammarSource.value) ?? 0) + 1);
+            }
+        };
+        if (node.$cstNode) visit(node.$cstNode);
         for (const keyword of keywords) {
-            const found = GrammarUtils.findNodesForKeyword(node.$cstNode, keyword);
-            if (found.length > 1) {
+            const count = counts.get(keyword) ?? 0;
+            if (count > 1) {
+                const found = { length: count };
                 const times = found.length === 2 ? 'twice' : `${found.length} times`;
                 const message = isAssignment(node)
                     ? `'${keyword}' is given ${times} in one '${node.level?.$refText ?? ''}' line of decision '${node.$container.name}'; only the last one counts. Keep one '${keyword}' on the line, or split it into two lines.`
