@@ -38,12 +38,40 @@ interface Unsettled {
     levels: Set<string>;
 }
 
+/** What each document was last shown, so the editor re-checks only documents whose findings changed. */
+const shownFindings = new WeakMap<LangiumDocument, string>();
+
+/**
+ * A fingerprint of the authority findings `document` would show now. When it differs from
+ * the one it was last validated with, the document must be checked again.
+ */
+export function findingsFingerprint(document: LangiumDocument, services: RemitServices): string {
+    if (isStandardLibrary(document.uri) || hasSyntaxErrors(document)) return '';
+    const uri = document.uri.toString();
+    const findings = analyzeWorkspace(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config)
+        .filter(f => f.location.uri === uri);
+    const parts = findings.map(f => `${f.code}|${f.element}|${rangeKey(f.location.range)}|${f.message}`);
+    // Unused-element hints are held back by misspelt names anywhere in the workspace.
+    if (findings.some(f => f.code === 'unused-element')) parts.push(misspelt(services).join('\u0000'));
+    return parts.join('\n');
+}
+
+/** The fingerprint the document was last validated with (undefined before its first check). */
+export function shownFingerprint(document: LangiumDocument): string | undefined {
+    return shownFindings.get(document);
+}
+
+function hasSyntaxErrors(document: LangiumDocument): boolean {
+    return document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0;
+}
+
 function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: RemitServices): void {
     const document = AstUtils.getDocument(map);
     if (!document || isStandardLibrary(document.uri)) return;
+    shownFindings.set(document, findingsFingerprint(document, services));
     // Text that cannot be read is reported as syntax errors; judging its half-read
     // contents would only add confusing findings.
-    if (document.parseResult.lexerErrors.length > 0 || document.parseResult.parserErrors.length > 0) return;
+    if (hasSyntaxErrors(document)) return;
     const uri = document.uri.toString();
     const findings = analyzeWorkspace(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config)
         .filter(f => f.location.uri === uri);
@@ -76,11 +104,20 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     }
 }
 
+/** Misspelt names per state of the workspace: every document asks, the answer is one scan. */
+const misspeltCache = new WeakMap<object, string[]>();
+
 /** The text of every reference in the workspace that resolves to nothing. */
 function misspelt(services: RemitServices): string[] {
-    return services.shared.workspace.LangiumDocuments.all
-        .flatMap(doc => doc.references.filter(r => r.error !== undefined).map(r => r.$refText))
-        .toArray();
+    const state = services.model.ModelProvider.workspace();
+    let names = misspeltCache.get(state);
+    if (!names) {
+        names = services.shared.workspace.LangiumDocuments.all
+            .flatMap(doc => doc.references.filter(r => r.error !== undefined).map(r => r.$refText))
+            .toArray();
+        misspeltCache.set(state, names);
+    }
+    return names;
 }
 
 /** Whether a reference stands inside the element it refers to (`backup` naming itself). */
