@@ -51,6 +51,24 @@ const ROOT_OPTIONS: LayoutOptions = {
 };
 
 /**
+ * Above this many boxes the layered layout's most careful settings take tens of seconds
+ * (measured: 42 s for 150 boxes, see docs/performance.md), so large maps trade some
+ * tidiness for speed: Brandes-Koepf placement, no model order, one sweep of crossing
+ * minimisation (4.7 s for the same 150 boxes). Every example map stays well below it.
+ */
+export const LARGE_DIAGRAM_BOXES = 60;
+
+const LARGE_DIAGRAM_OPTIONS: LayoutOptions = {
+    'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
+    'elk.layered.considerModelOrder.strategy': 'NONE',
+    'elk.layered.thoroughness': '1'
+};
+
+function countBoxes(nodes: readonly DiagramNode[]): number {
+    return nodes.reduce((sum, node) => sum + 1 + countBoxes(node.children ?? []), 0);
+}
+
+/**
  * The ELK graph of a diagram: explicit sizes for every box and edge label (ELK cannot
  * measure text), layered left to right, coordinates reported relative to the root.
  */
@@ -74,7 +92,8 @@ export function toElkGraph(spec: DiagramSpec): ElkNode {
         targets: [edge.target],
         labels: edge.label ? [{ id: `${edge.id}l`, text: edge.label, width: edgeLabelWidth(edge), height: EDGE_LABEL_SIZE + 4 }] : []
     }));
-    return { id: 'root', layoutOptions: { ...ROOT_OPTIONS, 'elk.direction': spec.direction ?? 'RIGHT' }, children: spec.nodes.map(toElk), edges };
+    const sizeOptions = countBoxes(spec.nodes) > LARGE_DIAGRAM_BOXES ? LARGE_DIAGRAM_OPTIONS : {};
+    return { id: 'root', layoutOptions: { ...ROOT_OPTIONS, ...sizeOptions, 'elk.direction': spec.direction ?? 'RIGHT' }, children: spec.nodes.map(toElk), edges };
 }
 
 export function edgeLabelWidth(edge: DiagramEdge): number {
