@@ -7,6 +7,12 @@ import { checkedLayout } from '../format/format-text.js';
  * Document and range formatting in the editor, with the same canonical layout as
  * `remit fmt` (format/layout.ts decides every gap between tokens). A document with a
  * syntax error is never formatted: the editor gets no edits and the text stays as typed.
+ *
+ * This implements Langium's `Formatter` interface rather than extending its
+ * `AbstractFormatter`: that one re-indents only comments standing on their own line and
+ * leaves the blank lines around comments as written, so it can give neither one
+ * canonical layout nor a guarantee about where every comment ends up. Here comments are
+ * tokens like any other, and only the whitespace between tokens is ever rewritten.
  */
 export class RemitFormatter implements Formatter {
     formatDocument(document: LangiumDocument, _params: DocumentFormattingParams): TextEdit[] {
