@@ -8,6 +8,7 @@ import {
 } from '@remit/generators';
 import { compact, launchBrowser, openFile } from './browser.js';
 import { HOSTILE, HOSTILE_TITLES, REPO, loadExample, loadText, type Loaded } from './helpers.js';
+import { generateSchool } from '../../bench/src/workspace-generator.js';
 
 /**
  * The generated SVG and HTML opened in headless Chromium: they render without console
@@ -67,6 +68,15 @@ describe('generated pages in a browser', () => {
             }
         }, 120_000);
     }
+
+    it('a large map\'s diagram (about 300 boxes, laid out without ELK) renders cleanly and names every role and team', async () => {
+        const map = generateSchool({ name: 'Lakeview', title: 'Lakeview Elementary School', decisions: 272, seed: 'diagram-300' });
+        const loaded = await loadText(map.text, 'lakeview.remit');
+        const model = loaded.workspace.model.map('Lakeview')!;
+        const svg = await renderDiagramSvg(loaded.workspace.model, loaded.findings, { map: 'Lakeview' });
+        const titles = [...model.roles, ...model.teams, ...model.decisions].map(x => x.title);
+        await expectReadable('lakeview-diagram.svg', svg, titles);
+    }, 120_000);
 
     it('the hostile map renders as text: no script runs and every hostile title is shown', async () => {
         const loaded = await loadText(HOSTILE, 'hostile.remit');

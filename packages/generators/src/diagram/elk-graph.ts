@@ -1,7 +1,10 @@
 import ElkModule from 'elkjs/lib/elk.bundled.js';
 import type { ElkExtendedEdge, ElkNode, LayoutOptions } from 'elkjs/lib/elk-api.js';
 import type { DiagramEdge, DiagramNode, DiagramSpec } from './diagram-spec.js';
-import { textWidth } from './text-metrics.js';
+import { layoutLarge } from './large-layout.js';
+import { EDGE_LABEL_SIZE, textWidth } from './text-metrics.js';
+
+export { EDGE_LABEL_SIZE };
 
 /** A diagram after layout: every box and arrow with absolute coordinates. */
 export interface LaidOutDiagram {
@@ -26,9 +29,9 @@ export interface LaidOutEdge {
     edge: DiagramEdge;
     points: Array<{ x: number; y: number }>;
     label?: { x: number; y: number; width: number; height: number };
+    /** The label's words when they say more than the edge's own label (large diagrams name the holder). */
+    text?: string;
 }
-
-export const EDGE_LABEL_SIZE = 10;
 
 const ROOT_OPTIONS: LayoutOptions = {
     'elk.algorithm': 'layered',
@@ -52,11 +55,22 @@ const ROOT_OPTIONS: LayoutOptions = {
 
 /**
  * Above this many boxes the layered layout's most careful settings take tens of seconds
- * (measured: 42 s for 150 boxes, see docs/performance.md), so large maps trade some
- * tidiness for speed: Brandes-Koepf placement, no model order, one sweep of crossing
- * minimisation (4.7 s for the same 150 boxes). Every example map stays well below it.
+ * (measured: 42 s for 150 boxes, see docs/performance.md). A map that large is laid out
+ * by large-layout.ts instead (see `usesLargeLayout`); a decision's flow that large (top
+ * down, which that layout does not do) trades some tidiness for speed: Brandes-Koepf
+ * placement, no model order, one sweep of crossing minimisation (4.7 s instead of 42 s
+ * for 150 boxes). Every example map stays well below it.
  */
 export const LARGE_DIAGRAM_BOXES = 60;
+
+/**
+ * Maps with more boxes than LARGE_DIAGRAM_BOXES, or more arrows than this, are not laid
+ * out by ELK at all but by large-layout.ts, which takes milliseconds: ELK's time grows
+ * with the arrows (careful settings: about 0.7 s CPU for the 41 boxes and 63 arrows of
+ * the Riverside example, 1.5 s for 50 boxes and 113 arrows). Every example map is below
+ * both limits and keeps ELK's layout.
+ */
+export const LARGE_DIAGRAM_ARROWS = 80;
 
 const LARGE_DIAGRAM_OPTIONS: LayoutOptions = {
     'elk.layered.nodePlacement.strategy': 'BRANDES_KOEPF',
@@ -120,7 +134,19 @@ function elkInstance(): Elk {
  * bundled ELK runs in the calling thread. Either way the layout is deterministic (fixed
  * random seed, model order kept).
  */
-export async function layoutDiagram(spec: DiagramSpec, elk: ElkLayouter = elkInstance()): Promise<LaidOutDiagram> {
+export async function layoutDiagram(spec: DiagramSpec, elk?: ElkLayouter): Promise<LaidOutDiagram> {
+    // A large map is laid out by its own layout (large-layout.ts says why); a decision's
+    // flow (top down) always by ELK.
+    if (usesLargeLayout(spec)) return layoutLarge(spec);
+    return layoutWithElk(spec, elk ?? elkInstance());
+}
+
+/** True when a diagram is laid out by large-layout.ts rather than by ELK. */
+export function usesLargeLayout(spec: DiagramSpec): boolean {
+    return (spec.direction ?? 'RIGHT') === 'RIGHT' && (countBoxes(spec.nodes) > LARGE_DIAGRAM_BOXES || spec.edges.length > LARGE_DIAGRAM_ARROWS);
+}
+
+async function layoutWithElk(spec: DiagramSpec, elk: ElkLayouter): Promise<LaidOutDiagram> {
     const result = await elk.layout(toElkGraph(spec));
     const byId = new Map<string, DiagramNode>();
     const index = (node: DiagramNode) => {

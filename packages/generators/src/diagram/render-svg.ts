@@ -102,7 +102,7 @@ function edgeSvg(laid: LaidOutEdge, marker: string): string {
 
 function edgeLabelSvg(laid: LaidOutEdge): string {
     const label = laid.label!;
-    const text = laid.edge.label ?? '';
+    const text = laid.text ?? laid.edge.label ?? '';
     return `<g class="edge-label"><rect x="${round(label.x)}" y="${round(label.y)}" width="${round(label.width)}" height="${round(label.height)}" rx="2" fill="#ffffff" fill-opacity="0.9"/>`
         + `<text x="${round(label.x + 3)}" y="${round(label.y + EDGE_LABEL_SIZE + 1)}" font-size="${EDGE_LABEL_SIZE}" fill="${laid.edge.color}"${laid.edge.strong ? ' font-weight="bold"' : ''}>${escapeXml(text)}</text></g>`;
 }

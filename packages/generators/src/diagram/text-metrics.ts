@@ -4,6 +4,9 @@
  * leave room for every label and the same map always gives the same layout.
  */
 
+/** Font size of the words on arrows. */
+export const EDGE_LABEL_SIZE = 10;
+
 const NARROW = new Set([...'iljtfrI.,:;\'!|() ']);
 const WIDE = new Set([...'mwMWOQGDHNU@%&']);
 
