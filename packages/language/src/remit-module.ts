@@ -1,7 +1,7 @@
 import {
     createDefaultCoreModule, createDefaultSharedCoreModule, inject,
     type DefaultSharedCoreModuleContext, type LangiumCoreServices, type LangiumSharedCoreServices,
-    type Module, type PartialLangiumCoreServices, type ValidationRegistry
+    type Module, type PartialLangiumCoreServices, type PartialLangiumSharedCoreServices, type ValidationRegistry
 } from 'langium';
 import { RemitGeneratedModule, RemitGeneratedSharedModule } from './generated/module.js';
 import { RemitScopeComputation } from './references/scope-computation.js';
@@ -12,6 +12,7 @@ import { registerValidationChecks } from './validation/remit-validator.js';
 import { RemitSettings } from './config/settings.js';
 import { ModelProvider } from './model/model-provider.js';
 import { AUTHORITY_CHECKS } from './analysis/register.js';
+import { RemitIndexManager } from './workspace/index-manager.js';
 
 /** A group of checks registered after the core ones (the authority analysis is one). */
 export type CheckRegistration = (registry: ValidationRegistry, services: RemitServices) => void;
@@ -44,12 +45,19 @@ export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & Rem
     }
 };
 
+/** Shared services Remit replaces, in the editor and without it. */
+export const RemitSharedModule: Module<LangiumSharedCoreServices, PartialLangiumSharedCoreServices> = {
+    workspace: {
+        IndexManager: shared => new RemitIndexManager(shared)
+    }
+};
+
 /**
  * The language without an editor: what the CLI, generators and tests use. The language
  * server adds the LSP services on top (see `lsp/`), over the same checks and model.
  */
 export function createRemitCoreServices(context: DefaultSharedCoreModuleContext): { shared: LangiumSharedCoreServices; Remit: RemitServices } {
-    const shared = inject(createDefaultSharedCoreModule(context), RemitGeneratedSharedModule);
+    const shared = inject(createDefaultSharedCoreModule(context), RemitGeneratedSharedModule, RemitSharedModule);
     const Remit = inject(createDefaultCoreModule({ shared }), RemitGeneratedModule, RemitModule);
     shared.ServiceRegistry.register(Remit);
     registerValidationChecks(Remit);

@@ -8,7 +8,8 @@ import { checkEscalation, checkSequenceCycles } from './cycles.js';
 import { checkFinalAuthority, checkTeamRules } from './final-authority.js';
 import type { Finding } from './finding.js';
 import { PhaseTimeline } from './phase-timeline.js';
-import { checkEmptyDomains, checkUnused, referencedNames } from './unused.js';
+import { checkEmptyDomains, checkUnused } from './unused.js';
+import { WorkspaceFacts } from './workspace-facts.js';
 import { checkConcentration, checkOverload, checkSinglePoints } from './workload.js';
 
 export type { Finding } from './finding.js';
@@ -16,17 +17,17 @@ export type { Finding } from './finding.js';
 /** A finding with the severity `remit.json` gives its rule. */
 export type RatedFinding = Finding & { severity: Exclude<RuleSeverity, 'off'> };
 
-const cache = new WeakMap<WorkspaceModel, { config: RemitConfig; findings: RatedFinding[] }>();
+const cache = new WeakMap<WorkspaceModel, { config: RemitConfig; findings: RatedFinding[]; byUri?: Map<string, RatedFinding[]> }>();
 
 /**
- * Findings about one map's own decisions, kept with the map's model. A map's model is
+ * Findings about one map's own decisions and domains, kept with the map's model. A map's model is
  * rebuilt whenever its document is linked again, which Langium does when the document or
  * any map it refers to changes; so an edit re-judges the maps it can affect and reuses
  * the rest. This is what keeps a keystroke in a district of 200 maps cheap.
  */
 const mapCache = new WeakMap<MapModel, { config: RemitConfig; findings: Finding[] }>();
 
-function decisionFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
+function ownFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
     const cached = mapCache.get(map);
     if (cached && cached.config === ctx.config) return cached.findings;
     const out: Finding[] = [];
@@ -38,6 +39,7 @@ function decisionFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
         checkAssignments(ctx, map, decision, out);
     }
     checkConcentration(ctx, map, out);
+    checkEmptyDomains(map, out);
     mapCache.set(map, { config: ctx.config, findings: out });
     return out;
 }
@@ -51,23 +53,38 @@ export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DE
     const cached = cache.get(model);
     if (cached && cached.config === config) return cached.findings;
     const ctx = new AnalysisContext(model, config);
+    // The rules that look across maps read workspace-wide facts kept up to date map by map.
+    const facts = WorkspaceFacts.of(model);
     const out: Finding[] = [];
-    const used = referencedNames(ctx);
     for (const map of model.maps) {
-        out.push(...decisionFindings(ctx, map));
-        checkUnused(ctx, map, used, out);
-        checkEmptyDomains(map, out);
+        out.push(...ownFindings(ctx, map));
+        checkUnused(facts, map, out);
     }
-    checkTeamRules(ctx, out);
-    checkSequenceCycles(ctx, out);
-    checkEscalation(ctx, out);
-    checkOverload(ctx, out);
-    checkSinglePoints(ctx, out);
+    checkTeamRules(ctx, facts, out);
+    checkSequenceCycles(ctx, facts, out);
+    checkEscalation(ctx, facts, out);
+    checkOverload(ctx, facts, out);
+    checkSinglePoints(ctx, facts, out);
     const findings = out
         .map(f => ({ ...f, severity: config.severity(f.code) }))
         .filter((f): f is RatedFinding => f.severity !== 'off');
     cache.set(model, { config, findings });
     return findings;
+}
+
+/** The findings located in one document (a map's file), as `analyzeWorkspace` gives them. */
+export function findingsIn(model: WorkspaceModel, config: RemitConfig, uri: string): readonly RatedFinding[] {
+    analyzeWorkspace(model, config);
+    const cached = cache.get(model)!;
+    if (!cached.byUri) {
+        cached.byUri = new Map();
+        for (const finding of cached.findings) {
+            const list = cached.byUri.get(finding.location.uri);
+            if (list) list.push(finding);
+            else cached.byUri.set(finding.location.uri, [finding]);
+        }
+    }
+    return cached.byUri.get(uri) ?? [];
 }
 
 function hasInvertedBounds(map: MapModel, decision: DecisionModel): boolean {

@@ -2,6 +2,7 @@ import type { DecisionModel, MapModel, RoleModel } from '../model/types.js';
 import { AnalysisContext, boundsOf, boundsText, listWords, writtenName } from './context.js';
 import type { Finding } from './finding.js';
 import type { Period } from './phase-timeline.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
 
 /**
  * Who has the last word, phase by phase: gaps (no-final-authority), conflicts
@@ -83,22 +84,11 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
 }
 
 /** `team-without-rule`: a team with the last word must say how its members reach it. */
-export function checkTeamRules(ctx: AnalysisContext, out: Finding[]): void {
-    const decidedBy = new Map<string, DecisionModel[]>();
-    for (const map of ctx.model.maps) {
-        const timeline = ctx.timeline(map);
-        for (const decision of map.decisions) {
-            for (const holder of timeline.everFinalHolders(decision)) {
-                const list = decidedBy.get(holder);
-                if (list) list.push(decision);
-                else decidedBy.set(holder, [decision]);
-            }
-        }
-    }
+export function checkTeamRules(ctx: AnalysisContext, facts: WorkspaceFacts, out: Finding[]): void {
     for (const map of ctx.model.maps) {
         for (const team of map.teams) {
-            const decisions = decidedBy.get(team.qualifiedName);
-            if (!decisions || team.rule) continue;
+            if (team.rule || !facts.finalSay.has(team.qualifiedName)) continue;
+            const decisions = facts.valuesOf(facts.finalSay, team.qualifiedName).map(name => ctx.model.decision(name)!);
             const more = decisions.length > 1 ? ` and ${decisions.length - 1} more decision${decisions.length > 2 ? 's' : ''}` : '';
             out.push({
                 code: 'team-without-rule', element: team.qualifiedName, location: team.location,

@@ -6,7 +6,7 @@ import { isStandardLibrary } from '../builtin/standard-library.js';
 import { isNamedElement, qualifiedName } from '../references/names.js';
 import { report } from '../validation/report.js';
 import { closestName } from '../utils/suggest.js';
-import { analyzeWorkspace } from './analyze.js';
+import { findingsIn } from './analyze.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -47,9 +47,7 @@ const shownFindings = new WeakMap<LangiumDocument, string>();
  */
 export function findingsFingerprint(document: LangiumDocument, services: RemitServices): string {
     if (isStandardLibrary(document.uri) || hasSyntaxErrors(document)) return '';
-    const uri = document.uri.toString();
-    const findings = analyzeWorkspace(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config)
-        .filter(f => f.location.uri === uri);
+    const findings = findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, document.uri.toString());
     const parts = findings.map(f => `${f.code}|${f.element}|${rangeKey(f.location.range)}|${f.message}`);
     // Unused-element hints are held back by misspelt names anywhere in the workspace.
     if (findings.some(f => f.code === 'unused-element')) parts.push(misspelt(services).join('\u0000'));
@@ -73,8 +71,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     // contents would only add confusing findings.
     if (hasSyntaxErrors(document)) return;
     const uri = document.uri.toString();
-    const findings = analyzeWorkspace(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config)
-        .filter(f => f.location.uri === uri);
+    const findings = findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, uri);
     if (findings.length === 0) return;
     const unsettled = decisionsWithUnresolvedNames(document);
     const nodes = nodesByRange(map);
@@ -107,16 +104,31 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
 /** Misspelt names per state of the workspace: every document asks, the answer is one scan. */
 const misspeltCache = new WeakMap<object, string[]>();
 
+/**
+ * Each document's misspelt names, kept with its map's model: the model is rebuilt exactly
+ * when the document is linked again, which is when its references can resolve differently.
+ */
+const misspeltInMap = new WeakMap<object, string[]>();
+
 /** The text of every reference in the workspace that resolves to nothing. */
 function misspelt(services: RemitServices): string[] {
     const state = services.model.ModelProvider.workspace();
     let names = misspeltCache.get(state);
     if (!names) {
         names = services.shared.workspace.LangiumDocuments.all
-            .flatMap(doc => doc.references.filter(r => r.error !== undefined).map(r => r.$refText))
+            .flatMap(doc => misspeltIn(doc, services))
             .toArray();
         misspeltCache.set(state, names);
     }
+    return names;
+}
+
+function misspeltIn(document: LangiumDocument, services: RemitServices): string[] {
+    const scan = () => document.references.filter(r => r.error !== undefined).map(r => r.$refText);
+    const map = isStandardLibrary(document.uri) ? undefined : services.model.ModelProvider.mapOf(document);
+    if (!map) return scan();
+    let names = misspeltInMap.get(map);
+    if (!names) misspeltInMap.set(map, names = scan());
     return names;
 }
 

@@ -1,43 +1,27 @@
 import type { DomainModel, MapModel } from '../model/types.js';
-import { AnalysisContext } from './context.js';
 import type { Finding } from './finding.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
+
+/** Each map's unused-element findings, with the names they were for: kept while those stay unused. */
+const unusedCache = new WeakMap<MapModel, { names: string; findings: Finding[] }>();
 
 /**
- * Every name something refers to, across all maps: holders (in assignments, team members
- * and chairs, backup, reports, escalate), phases (in `from` and `until`) and level schemes
- * (in `uses`). An element's reference to itself does not count.
+ * `unused-element`: roles, teams, phases and a map's own level schemes that nothing in the
+ * workspace refers to (an element's reference to itself does not count).
  */
-export function referencedNames(ctx: AnalysisContext): Set<string> {
-    const used = new Set<string>();
-    for (const map of ctx.model.maps) {
-        if (!map.scheme.builtin && map.scheme.qualifiedName) used.add(map.scheme.qualifiedName);
-        for (const role of map.roles) {
-            for (const target of [role.backup, role.reports]) {
-                if (target && target !== role.qualifiedName) used.add(target);
-            }
-        }
-        for (const team of map.teams) {
-            for (const target of [...team.members, team.chair]) {
-                if (target && target !== team.qualifiedName) used.add(target);
-            }
-        }
-        for (const decision of map.decisions) {
-            if (decision.escalate) used.add(decision.escalate);
-            for (const assignment of decision.assignments) {
-                assignment.holders.forEach(h => used.add(h));
-                for (const phase of [assignment.from, assignment.until]) if (phase) used.add(`${map.name}.${phase}`);
-            }
-        }
+export function checkUnused(facts: WorkspaceFacts, map: MapModel, out: Finding[]): void {
+    const candidates = [...map.roles, ...map.teams, ...map.phases, ...map.schemes.filter(s => !s.builtin)];
+    const names = candidates.filter(c => c.location && !facts.isReferenced(c.qualifiedName)).map(c => c.qualifiedName).join('\n');
+    const cached = unusedCache.get(map);
+    if (cached?.names === names) {
+        out.push(...cached.findings);
+        return;
     }
-    return used;
-}
-
-/** `unused-element`: roles, teams, phases and a map's own level schemes nothing refers to. */
-export function checkUnused(ctx: AnalysisContext, map: MapModel, used: Set<string>, out: Finding[]): void {
+    const findings: Finding[] = [];
     const unused = (kind: string, name: string, qualifiedName: string, title: string, location: Finding['location'] | undefined, advice: string) => {
-        if (used.has(qualifiedName) || !location) return;
+        if (facts.isReferenced(qualifiedName) || !location) return;
         const shown = title && title !== name ? `'${title}' (${name})` : `'${name}'`;
-        out.push({
+        findings.push({
             code: 'unused-element', element: qualifiedName, location,
             message: `The ${kind} ${shown} is not used anywhere. ${advice}`,
             data: { kind, name }
@@ -50,6 +34,8 @@ export function checkUnused(ctx: AnalysisContext, map: MapModel, used: Set<strin
         if (scheme.builtin) continue;
         unused('level scheme', scheme.name, scheme.qualifiedName, scheme.title, scheme.location, `No map uses it: add 'uses ${scheme.name}' after the map line, or remove it.`);
     }
+    unusedCache.set(map, { names, findings });
+    out.push(...findings);
 }
 
 /** `empty-domain`: a domain with no decisions, in itself or in the domains inside it. */

@@ -1,11 +1,7 @@
-import type { DecisionModel, MapModel, RoleModel } from '../model/types.js';
+import type { MapModel, RoleModel } from '../model/types.js';
 import { AnalysisContext, listWords } from './context.js';
 import type { Finding } from './finding.js';
-
-/** Every decision of the workspace with the map it belongs to. */
-function allDecisions(ctx: AnalysisContext): Array<{ decision: DecisionModel; map: MapModel }> {
-    return ctx.model.maps.flatMap(map => map.decisions.map(decision => ({ decision, map })));
-}
+import { FindingPerHolder, type WorkspaceFacts } from './workspace-facts.js';
 
 /** Titles of the first few items, then "and N more". */
 function some(titles: readonly string[], shown = 3): string {
@@ -14,57 +10,35 @@ function some(titles: readonly string[], shown = 3): string {
     return `${quoted.slice(0, shown).join(', ')} and ${quoted.length - shown} more`;
 }
 
-/** Per decision: who alone holds its first, a veto or its final level in some phase (kept with the model). */
-const loneHoldersCache = new WeakMap<DecisionModel, string[]>();
-
-function loneHolders(ctx: AnalysisContext, map: MapModel, decision: DecisionModel): string[] {
-    let alone = loneHoldersCache.get(decision);
-    if (alone) return alone;
-    const timeline = ctx.timeline(map);
-    const levels = map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
-    const found = new Set<string>();
-    for (const period of timeline.periods) {
-        for (const level of levels) {
-            const holders = [...new Set(timeline.holdersAt(decision, level.name, period))];
-            if (holders.length === 1) found.add(holders[0]);
-        }
-    }
-    alone = [...found];
-    loneHoldersCache.set(decision, alone);
-    return alone;
-}
-
 /**
  * `overloaded-role`: a teacher role that alone holds the scheme's first level, a veto or the
  * final level in more decisions than its time allows. Shared and team assignments do not
  * count: they are the distribution the seed asks for.
  */
-export function checkOverload(ctx: AnalysisContext, out: Finding[]): void {
+const overloaded = new FindingPerHolder<RoleModel>();
+
+export function checkOverload(ctx: AnalysisContext, facts: WorkspaceFacts, out: Finding[]): void {
     const maxDecisions = ctx.config.threshold('overloaded-role', 'maxDecisions');
     const perDecision = ctx.config.threshold('overloaded-role', 'releasePercentPerDecision');
-    const carried = new Map<string, DecisionModel[]>();
-    for (const { decision, map } of allDecisions(ctx)) {
-        for (const holder of loneHolders(ctx, map, decision)) {
-            const list = carried.get(holder);
-            if (list) list.push(decision);
-            else carried.set(holder, [decision]);
-        }
-    }
     for (const map of ctx.model.maps) {
         for (const role of map.roles) {
-            if (role.kind !== 'teacher') continue;
-            const decisions = carried.get(role.qualifiedName) ?? [];
-            const bonus = role.release !== undefined && perDecision > 0 ? Math.floor(role.release / perDecision) : 0;
-            const limit = maxDecisions + bonus;
-            if (decisions.length <= limit) continue;
-            const time = role.release !== undefined
-                ? `with ${role.release}% release time it can carry ${limit}`
-                : `with no release time it can carry ${limit}`;
-            out.push({
-                code: 'overloaded-role', element: role.qualifiedName, location: role.location,
-                message: `${ctx.who(role.qualifiedName, map)} alone proposes, vetoes or decides ${decisions.length} decisions (${some(decisions.map(d => d.title))}), but ${time} alongside teaching. Share some of them with a team or another role, or give the role more release time (each ${perDecision}% adds one decision).`,
-                data: { count: decisions.length, limit, decisions: decisions.map(d => d.qualifiedName) }
+            const version = role.kind === 'teacher' ? facts.carriedAlone.version(role.qualifiedName) : 0;
+            if (version === 0) continue;
+            const finding = overloaded.judge(role, version, ctx.config, () => {
+                const bonus = role.release !== undefined && perDecision > 0 ? Math.floor(role.release / perDecision) : 0;
+                const limit = maxDecisions + bonus;
+                if (facts.carriedAlone.count(role.qualifiedName) <= limit) return undefined;
+                const decisions = facts.valuesOf(facts.carriedAlone, role.qualifiedName).map(name => ctx.model.decision(name)!);
+                const time = role.release !== undefined
+                    ? `with ${role.release}% release time it can carry ${limit}`
+                    : `with no release time it can carry ${limit}`;
+                return {
+                    code: 'overloaded-role', element: role.qualifiedName, location: role.location,
+                    message: `${ctx.who(role.qualifiedName, map)} alone proposes, vetoes or decides ${decisions.length} decisions (${some(decisions.map(d => d.title))}), but ${time} alongside teaching. Share some of them with a team or another role, or give the role more release time (each ${perDecision}% adds one decision).`,
+                    data: { count: decisions.length, limit, decisions: decisions.map(d => d.qualifiedName) }
+                };
             });
+            if (finding) out.push(finding);
         }
     }
 }
@@ -100,31 +74,24 @@ export function checkConcentration(ctx: AnalysisContext, map: MapModel, out: Fin
  * `single-point-of-failure`: one person, with no backup, who alone decides in many domains.
  * Domains are counted by the innermost domain of each decision, across the workspace.
  */
-export function checkSinglePoints(ctx: AnalysisContext, out: Finding[]): void {
+const singlePoints = new FindingPerHolder<RoleModel>();
+
+export function checkSinglePoints(ctx: AnalysisContext, facts: WorkspaceFacts, out: Finding[]): void {
     const minDomains = ctx.config.threshold('single-point-of-failure', 'minDomains');
-    const domainsOf = new Map<string, Set<string>>();
-    for (const { decision, map } of allDecisions(ctx)) {
-        const timeline = ctx.timeline(map);
-        const domain = decision.domainPath[decision.domainPath.length - 1];
-        if (!domain) continue;
-        for (const period of timeline.periods) {
-            const holders = timeline.finalHolders(decision, period);
-            if (holders.length !== 1) continue;
-            const set = domainsOf.get(holders[0]) ?? new Set<string>();
-            set.add(domain);
-            domainsOf.set(holders[0], set);
-        }
-    }
     for (const map of ctx.model.maps) {
         for (const role of map.roles) {
-            if (!isOnePerson(role) || role.backup) continue;
-            const domains = [...(domainsOf.get(role.qualifiedName) ?? [])];
-            if (domains.length === 0 || domains.length < minDomains) continue;
-            out.push({
-                code: 'single-point-of-failure', element: role.qualifiedName, location: role.location,
-                message: `${ctx.who(role.qualifiedName, map)} is one person with no backup, and the only one with the final say in ${domains.length} domains (${some(domains.map(d => ctx.model.domain(d)?.title ?? d))}). When they are away, these decisions stop. Name a 'backup' for the role, or share some of these decisions.`,
-                data: { domains }
+            const version = isOnePerson(role) && !role.backup ? facts.soleFinalSayDomains.version(role.qualifiedName) : 0;
+            if (version === 0) continue;
+            const finding = singlePoints.judge(role, version, ctx.config, () => {
+                const domains = [...new Set(facts.valuesOf(facts.soleFinalSayDomains, role.qualifiedName))];
+                if (domains.length === 0 || domains.length < minDomains) return undefined;
+                return {
+                    code: 'single-point-of-failure', element: role.qualifiedName, location: role.location,
+                    message: `${ctx.who(role.qualifiedName, map)} is one person with no backup, and the only one with the final say in ${domains.length} domains (${some(domains.map(d => ctx.model.domain(d)?.title ?? d))}). When they are away, these decisions stop. Name a 'backup' for the role, or share some of these decisions.`,
+                    data: { domains }
+                };
             });
+            if (finding) out.push(finding);
         }
     }
 }

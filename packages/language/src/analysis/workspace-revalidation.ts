@@ -31,6 +31,17 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         await this.buildDocuments(stale, this.updateBuildOptions, cancelToken ?? Cancellation.CancellationToken.None);
     }
 
+    /**
+     * Whether a document must be linked again after a change: it has a name that did not
+     * resolve (it may now), or it refers to a changed document. Langium scans every
+     * reference of every document for this on each keystroke; whether a document has
+     * unresolved names is remembered until it is linked again (its list of references is
+     * new each time).
+     */
+    protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
+        return hasUnresolvedNames(document) || this.indexManager.isAffected(document, changedUris);
+    }
+
     private isStale(document: LangiumDocument, mapNames: Map<string, number>): boolean {
         const services = this.serviceRegistry.getServices(document.uri) as Partial<RemitServices>;
         if (!services.model) return false;
@@ -50,4 +61,15 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         }
         return counts;
     }
+}
+
+const unresolvedNames = new WeakMap<object, { count: number; unresolved: boolean }>();
+
+function hasUnresolvedNames(document: LangiumDocument): boolean {
+    const references = document.references;
+    const known = unresolvedNames.get(references);
+    if (known && known.count === references.length) return known.unresolved;
+    const unresolved = references.some(reference => reference.error !== undefined);
+    unresolvedNames.set(references, { count: references.length, unresolved });
+    return unresolved;
 }

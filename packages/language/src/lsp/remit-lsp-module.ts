@@ -5,7 +5,7 @@ import {
 } from 'langium/lsp';
 import { inject, type Module } from 'langium';
 import { RemitGeneratedModule, RemitGeneratedSharedModule } from '../generated/module.js';
-import { RemitModule, type RemitAddedServices } from '../remit-module.js';
+import { RemitModule, RemitSharedModule, type RemitAddedServices } from '../remit-module.js';
 import { registerValidationChecks } from '../validation/remit-validator.js';
 import { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import { RemitDocumentUpdateHandler } from './settings-sync.js';
@@ -55,7 +55,7 @@ export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumS
 };
 
 export function createRemitServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Remit: RemitLspServices } {
-    const shared = inject(createDefaultSharedModule(context), RemitGeneratedSharedModule, RemitSharedLspModule);
+    const shared = inject(createDefaultSharedModule(context), RemitGeneratedSharedModule, RemitSharedModule, RemitSharedLspModule);
     const Remit = inject(createDefaultModule({ shared }), RemitGeneratedModule, RemitModule, RemitLspModule) as RemitLspServices;
     shared.ServiceRegistry.register(Remit);
     registerValidationChecks(Remit);

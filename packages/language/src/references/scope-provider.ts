@@ -6,6 +6,7 @@ import { isAssignment, type LevelScheme, type RemitMap } from '../generated/ast.
 import type { RemitServices } from '../remit-module.js';
 import type { SchemeResolver } from './scheme-resolver.js';
 import { mapOf } from './names.js';
+import { RemitIndexManager } from '../workspace/index-manager.js';
 
 /**
  * Adds the two scopes that are not plain names: the level of an assignment is one of the
@@ -66,6 +67,19 @@ export class RemitScopeProvider extends DefaultScopeProvider {
         return result;
     }
 
+    /**
+     * Names from other documents. Langium's global scope puts every exported name of the
+     * workspace into one table, rebuilt after every change: on a district, tens of thousands
+     * of names per keystroke. Here each document's names are a table kept until that
+     * document's exports change, and a lookup goes straight to the documents that export
+     * names beginning as the wanted one does (`Map.` for every element of a map).
+     */
+    override getGlobalScope(referenceType: string, context: ReferenceInfo): Scope {
+        const index = this.indexManager;
+        if (!(index instanceof RemitIndexManager)) return super.getGlobalScope(referenceType, context);
+        return this.globalScopeCache.get(referenceType, () => new GlobalScope(index, referenceType));
+    }
+
     private tableOf(nodes: readonly AstNode[]): NameTable {
         const descriptions: AstNodeDescription[] = [];
         for (const node of nodes) {
@@ -115,5 +129,70 @@ class NameTable {
                 return outer ? local.concat(outer.getAllElements()) : local;
             }
         };
+    }
+}
+
+/** The part of a name that picks the documents to search: up to the first dot, or all of it. */
+function bucketOf(name: string): string {
+    const dot = name.indexOf('.');
+    return dot < 0 ? name : name.slice(0, dot);
+}
+
+/** One document's exported names of one type, by name, and the buckets they fall in. */
+interface ExportTable {
+    byName: Map<string, AstNodeDescription[]>;
+    buckets: Set<string>;
+    all: AstNodeDescription[];
+}
+
+const exportTables = new WeakMap<AstNodeDescription[], ExportTable>();
+
+function exportTableOf(exports: AstNodeDescription[]): ExportTable {
+    let table = exportTables.get(exports);
+    if (table) return table;
+    table = { byName: new Map(), buckets: new Set(), all: exports };
+    for (const description of exports) {
+        const list = table.byName.get(description.name);
+        if (list) list.push(description);
+        else table.byName.set(description.name, [description]);
+        table.buckets.add(bucketOf(description.name));
+    }
+    exportTables.set(exports, table);
+    return table;
+}
+
+/** Every document's exported names, searched in index order: the first of two same-named wins, as in Langium's. */
+class GlobalScope implements Scope {
+    private readonly tables: ExportTable[] = [];
+    private readonly byBucket = new Map<string, ExportTable[]>();
+
+    constructor(index: RemitIndexManager, referenceType: string) {
+        for (const uri of index.indexedUris()) {
+            const exports = index.exportsOf(uri, referenceType);
+            if (exports.length === 0) continue;
+            const table = exportTableOf(exports);
+            this.tables.push(table);
+            for (const bucket of table.buckets) {
+                const list = this.byBucket.get(bucket);
+                if (list) list.push(table);
+                else this.byBucket.set(bucket, [table]);
+            }
+        }
+    }
+
+    getElement(name: string): AstNodeDescription | undefined {
+        for (const table of this.byBucket.get(bucketOf(name)) ?? []) {
+            const found = table.byName.get(name);
+            if (found) return found[0];
+        }
+        return undefined;
+    }
+
+    getElements(name: string): Stream<AstNodeDescription> {
+        return stream(this.byBucket.get(bucketOf(name)) ?? []).flatMap(table => table.byName.get(name) ?? []);
+    }
+
+    getAllElements(): Stream<AstNodeDescription> {
+        return stream(this.tables).flatMap(table => table.all);
     }
 }

@@ -1,0 +1,106 @@
+import type { DecisionModel, MapModel } from '../model/types.js';
+import { PhaseTimeline } from './phase-timeline.js';
+
+/**
+ * What one map contributes to the rules that look across the whole workspace: the names it
+ * refers to, its `after` and `reports` links, and who holds which authority in it. Facts
+ * depend on the map alone (names are qualified, so they mean the same from anywhere), and
+ * are computed once per map model: an edit to one map of a district recomputes that map's
+ * facts only.
+ */
+export interface MapFacts {
+    /** Every name the map refers to; an element's reference to itself does not count. */
+    referenced: string[];
+    /** Decisions with `after` links, and the decisions each waits for. */
+    after: Array<[decision: string, after: string[]]>;
+    /** Roles with a `reports` line, and the role each reports to. */
+    reports: Array<[role: string, reportsTo: string]>;
+    /** Holder: the decisions it has the final say over in some phase (in the order written). */
+    finalSay: Map<string, string[]>;
+    /** Holder: the decisions whose first level, a veto or the final level it holds alone in some phase. */
+    carriedAlone: Map<string, string[]>;
+    /** Holder: the innermost domains of the decisions it alone has the final say over in some phase. */
+    soleFinalSayDomains: Map<string, string[]>;
+}
+
+const factsCache = new WeakMap<MapModel, MapFacts>();
+
+export function mapFacts(map: MapModel): MapFacts {
+    let facts = factsCache.get(map);
+    if (!facts) {
+        facts = computeFacts(map);
+        factsCache.set(map, facts);
+    }
+    return facts;
+}
+
+function computeFacts(map: MapModel): MapFacts {
+    const timeline = new PhaseTimeline(map);
+    const facts: MapFacts = {
+        referenced: referencedBy(map),
+        after: map.decisions.filter(d => d.after.length > 0).map(d => [d.qualifiedName, d.after]),
+        reports: map.roles.filter(r => r.reports !== undefined).map(r => [r.qualifiedName, r.reports!]),
+        finalSay: new Map(),
+        carriedAlone: new Map(),
+        soleFinalSayDomains: new Map()
+    };
+    for (const decision of map.decisions) {
+        for (const holder of timeline.everFinalHolders(decision)) add(facts.finalSay, holder, decision.qualifiedName);
+        for (const holder of loneHolders(timeline, decision)) add(facts.carriedAlone, holder, decision.qualifiedName);
+        const domain = decision.domainPath[decision.domainPath.length - 1];
+        if (!domain) continue;
+        for (const period of timeline.periods) {
+            const holders = timeline.finalHolders(decision, period);
+            if (holders.length === 1) addOnce(facts.soleFinalSayDomains, holders[0], domain);
+        }
+    }
+    return facts;
+}
+
+function referencedBy(map: MapModel): string[] {
+    const used = new Set<string>();
+    if (!map.scheme.builtin && map.scheme.qualifiedName) used.add(map.scheme.qualifiedName);
+    for (const role of map.roles) {
+        for (const target of [role.backup, role.reports]) {
+            if (target && target !== role.qualifiedName) used.add(target);
+        }
+    }
+    for (const team of map.teams) {
+        for (const target of [...team.members, team.chair]) {
+            if (target && target !== team.qualifiedName) used.add(target);
+        }
+    }
+    for (const decision of map.decisions) {
+        if (decision.escalate) used.add(decision.escalate);
+        for (const assignment of decision.assignments) {
+            assignment.holders.forEach(h => used.add(h));
+            for (const phase of [assignment.from, assignment.until]) if (phase) used.add(`${map.name}.${phase}`);
+        }
+    }
+    return [...used];
+}
+
+/** Who alone holds the scheme's first level, a veto or its final level, in some phase. */
+function loneHolders(timeline: PhaseTimeline, decision: DecisionModel): string[] {
+    const levels = timeline.map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
+    const found = new Set<string>();
+    for (const period of timeline.periods) {
+        for (const level of levels) {
+            const holders = new Set(timeline.holdersAt(decision, level.name, period));
+            if (holders.size === 1) found.add([...holders][0]);
+        }
+    }
+    return [...found];
+}
+
+function add(into: Map<string, string[]>, key: string, value: string): void {
+    const list = into.get(key);
+    if (list) list.push(value);
+    else into.set(key, [value]);
+}
+
+function addOnce(into: Map<string, string[]>, key: string, value: string): void {
+    const list = into.get(key);
+    if (!list) into.set(key, [value]);
+    else if (!list.includes(value)) list.push(value);
+}
