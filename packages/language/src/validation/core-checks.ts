@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, isCompositeCstNode, type AstNode, type CstNode, type IndexManager, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, URI, isCompositeCstNode, type AstNode, type CstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import {
     isAssignment, isDomain, isLevel, isLevelScheme, isPhaseList, isRole, isTeam,
     type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
@@ -8,6 +8,7 @@ import type { SchemeResolver } from '../references/scheme-resolver.js';
 import { kindWord, type NamedElement } from '../references/names.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import { report } from './report.js';
+import { RemitIndexManager } from '../workspace/index-manager.js';
 
 /**
  * The core rules: names, scheme shape and phase order. They need no authority analysis,
@@ -61,10 +62,11 @@ export class CoreChecks {
         // Only the root node carries `$document`, not the map inside it.
         const uri = AstUtils.findRootNode(map).$document?.uri.toString();
         if (!uri || isStandardLibrary(uri)) return;
-        const others = this.index.allElements('RemitMap')
-            .filter(d => d.name === map.name && d.documentUri.toString() !== uri)
-            .map(d => d.documentUri.path.split('/').pop())
-            .toArray();
+        const index = this.index;
+        const declaring = index instanceof RemitIndexManager
+            ? index.documentsDeclaringMap(map.name)
+            : index.allElements('RemitMap').filter(d => d.name === map.name).map(d => d.documentUri.toString()).toArray();
+        const others = declaring.filter(other => other !== uri).map(other => URI.parse(other).path.split('/').pop());
         if (others.length > 0) {
             report(accept, 'duplicate-name',
                 `Another map in the workspace is also named '${map.name}' (${others.join(', ')}). Map names must be unique, since other maps refer to '${map.name}.Element'. Rename one of them.`,
