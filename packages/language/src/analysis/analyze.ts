@@ -66,10 +66,25 @@ export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DE
     checkOverload(ctx, facts, out);
     checkSinglePoints(ctx, facts, out);
     const findings = out
-        .map(f => ({ ...f, severity: config.severity(f.code) }))
+        .map(f => rated(f, config))
         .filter((f): f is RatedFinding => f.severity !== 'off');
     cache.set(model, { config, findings });
     return findings;
+}
+
+/**
+ * Each finding with its severity, made once per finding and settings: most findings are
+ * kept from one analysis to the next, and so, then, are these objects (the editor compares
+ * what each document shows by them).
+ */
+const ratedCache = new WeakMap<Finding, { config: RemitConfig; rated: Finding & { severity: RuleSeverity } }>();
+
+function rated(finding: Finding, config: RemitConfig): Finding & { severity: RuleSeverity } {
+    const kept = ratedCache.get(finding);
+    if (kept && kept.config === config) return kept.rated;
+    const result = { ...finding, severity: config.severity(finding.code) };
+    ratedCache.set(finding, { config, rated: result });
+    return result;
 }
 
 /** The findings located in one document (a map's file), as `analyzeWorkspace` gives them. */

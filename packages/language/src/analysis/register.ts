@@ -48,10 +48,18 @@ const shownFindings = new WeakMap<LangiumDocument, string>();
 export function findingsFingerprint(document: LangiumDocument, services: RemitServices): string {
     if (isStandardLibrary(document.uri) || hasSyntaxErrors(document)) return '';
     const findings = findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, document.uri.toString());
-    const parts = findings.map(f => `${f.code}|${f.element}|${rangeKey(f.location.range)}|${f.message}`);
+    const parts = findings.map(fingerprintOf);
     // Unused-element hints are held back by misspelt names anywhere in the workspace.
     if (findings.some(f => f.code === 'unused-element')) parts.push(misspelt(services).join('\u0000'));
     return parts.join('\n');
+}
+
+const fingerprints = new WeakMap<object, string>();
+
+function fingerprintOf(finding: Finding): string {
+    let text = fingerprints.get(finding);
+    if (text === undefined) fingerprints.set(finding, text = `${finding.code}|${finding.element}|${rangeKey(finding.location.range)}|${finding.message}`);
+    return text;
 }
 
 /** The fingerprint the document was last validated with (undefined before its first check). */

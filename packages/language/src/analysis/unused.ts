@@ -2,18 +2,19 @@ import type { DomainModel, MapModel } from '../model/types.js';
 import type { Finding } from './finding.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
-/** Each map's unused-element findings, with the names they were for: kept while those stay unused. */
-const unusedCache = new WeakMap<MapModel, { names: string; findings: Finding[] }>();
+/**
+ * Each map's unused-element findings, with the facts and state they were judged in: kept
+ * while none of the map's elements becomes used or unused (and the map itself is unchanged).
+ */
+const unusedCache = new WeakMap<MapModel, { facts: WorkspaceFacts; state: number; findings: Finding[] }>();
 
 /**
  * `unused-element`: roles, teams, phases and a map's own level schemes that nothing in the
  * workspace refers to (an element's reference to itself does not count).
  */
 export function checkUnused(facts: WorkspaceFacts, map: MapModel, out: Finding[]): void {
-    const candidates = [...map.roles, ...map.teams, ...map.phases, ...map.schemes.filter(s => !s.builtin)];
-    const names = candidates.filter(c => c.location && !facts.isReferenced(c.qualifiedName)).map(c => c.qualifiedName).join('\n');
     const cached = unusedCache.get(map);
-    if (cached?.names === names) {
+    if (cached && cached.facts === facts && !facts.usedChangedSince(map, cached.state)) {
         out.push(...cached.findings);
         return;
     }
@@ -34,7 +35,7 @@ export function checkUnused(facts: WorkspaceFacts, map: MapModel, out: Finding[]
         if (scheme.builtin) continue;
         unused('level scheme', scheme.name, scheme.qualifiedName, scheme.title, scheme.location, `No map uses it: add 'uses ${scheme.name}' after the map line, or remove it.`);
     }
-    unusedCache.set(map, { names, findings });
+    unusedCache.set(map, { facts, state: facts.state, findings });
     out.push(...findings);
 }
 

@@ -4,21 +4,36 @@ import { loops } from './graph.js';
 import type { Finding } from './finding.js';
 import { mapFacts, type MapFacts } from './map-facts.js';
 
-/** How many maps refer to each name. */
+/** How many maps refer to each name, and when names last became or stopped being referred to. */
 class NameTally {
     private readonly counts = new Map<string, number>();
+    /** Per map name: the generation in which one of its elements last changed between used and unused. */
+    private readonly flips = new Map<string, number>();
 
-    change(names: readonly string[], by: 1 | -1): void {
+    change(names: readonly string[], by: 1 | -1, generation: number): void {
         for (const name of names) {
-            const count = (this.counts.get(name) ?? 0) + by;
+            const before = this.counts.get(name) ?? 0;
+            const count = before + by;
             if (count > 0) this.counts.set(name, count);
             else this.counts.delete(name);
+            if ((before === 0) !== (count === 0)) this.flips.set(mapNameOf(name), generation);
         }
     }
 
     has(name: string): boolean {
         return this.counts.has(name);
     }
+
+    /** The last generation in which an element of a map so named became used or unused. */
+    lastFlip(mapName: string): number {
+        return this.flips.get(mapName) ?? 0;
+    }
+}
+
+/** Elements' qualified names begin with their map's name. */
+function mapNameOf(qualifiedName: string): string {
+    const dot = qualifiedName.indexOf('.');
+    return dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
 }
 
 /** Ticks whenever any holder's entries change, so a version is never reused. */
@@ -124,6 +139,8 @@ export class WorkspaceFacts {
     private static current: WorkspaceFacts | undefined;
 
     private readonly included = new Set<MapModel>();
+    /** Counts the states this instance has moved to. */
+    private generation = 0;
     private readonly referenced = new NameTally();
     /** Holder: decisions it has the final say over in some phase. */
     readonly finalSay = new HolderIndex();
@@ -158,6 +175,7 @@ export class WorkspaceFacts {
     }
 
     private moveTo(maps: readonly MapModel[]): void {
+        const generation = ++this.generation;
         const next = new Set(maps);
         const removed = [...this.included].filter(map => !next.has(map));
         const added = maps.filter(map => !this.included.has(map));
@@ -165,7 +183,7 @@ export class WorkspaceFacts {
         const reordered = !sameOrder(this.maps.filter(map => next.has(map)), maps.filter(map => this.included.has(map)));
         for (const map of removed) {
             const facts = mapFacts(map);
-            this.referenced.change(facts.referenced, -1);
+            this.referenced.change(facts.referenced, -1, generation);
             this.finalSay.remove(map, facts.finalSay);
             this.carriedAlone.remove(map, facts.carriedAlone);
             this.soleFinalSayDomains.remove(map, facts.soleFinalSayDomains);
@@ -173,7 +191,7 @@ export class WorkspaceFacts {
         }
         for (const map of added) {
             const facts = mapFacts(map);
-            this.referenced.change(facts.referenced, 1);
+            this.referenced.change(facts.referenced, 1, generation);
             this.finalSay.add(map, facts.finalSay);
             this.carriedAlone.add(map, facts.carriedAlone);
             this.soleFinalSayDomains.add(map, facts.soleFinalSayDomains);
@@ -188,6 +206,16 @@ export class WorkspaceFacts {
     /** Whether any map refers to the name. */
     isReferenced(qualifiedName: string): boolean {
         return this.referenced.has(qualifiedName);
+    }
+
+    /** Which state this is: findings judged in it stay right until `usedChangedSince` says otherwise. */
+    get state(): number {
+        return this.generation;
+    }
+
+    /** Whether an element of the map has become used or unused since the state given. */
+    usedChangedSince(map: MapModel, state: number): boolean {
+        return this.referenced.lastFlip(map.name) > state;
     }
 
     /** Loops of decisions waiting for each other through `after`. */

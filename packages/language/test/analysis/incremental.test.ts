@@ -21,7 +21,7 @@ function exampleSources(): Array<{ uri: string; text: string }> {
     return files.map(file => ({ uri: `file:///ws/${file}`, text: readFileSync(join(EXAMPLES, file), 'utf8') }));
 }
 
-type Edit = { kind: 'drop-line' | 'add-after' | 'add-reports' | 'retitle' | 'drop-rule' | 'remove-map' | 'restore-map'; file: number; pick: number };
+type Edit = { kind: 'drop-line' | 'drop-cross-map' | 'add-after' | 'add-reports' | 'retitle' | 'drop-rule' | 'remove-map' | 'restore-map'; file: number; pick: number };
 
 const LEVEL_LINE = /^\s*(recommend|consult|agree|decide|inform|perform|input|responsible|accountable|approver|driver|contributor|informed|consulted)\s/;
 
@@ -57,6 +57,12 @@ function apply(edit: Edit, texts: Map<string, string>, removed: Map<string, stri
             if (at !== undefined) lines.splice(at, 1);
             break;
         }
+        case 'drop-cross-map': {
+            // A line naming another map's element: that element may become unused there.
+            const at = choose(indices(l => /\b[A-Z]\w*\.[A-Z]\w*/.test(l) && !l.trim().startsWith('//')));
+            if (at !== undefined) lines.splice(at, 1);
+            break;
+        }
         case 'add-after': {
             // A decision waits for another one of the same map: loops may form.
             const decisions = names('decision');
@@ -86,7 +92,7 @@ function apply(edit: Edit, texts: Map<string, string>, removed: Map<string, stri
 }
 
 const edits = fc.array(fc.record({
-    kind: fc.constantFrom<Edit['kind']>('drop-line', 'drop-line', 'add-after', 'add-reports', 'retitle', 'drop-rule', 'remove-map', 'restore-map'),
+    kind: fc.constantFrom<Edit['kind']>('drop-line', 'drop-line', 'drop-cross-map', 'drop-cross-map', 'add-after', 'add-reports', 'retitle', 'drop-rule', 'remove-map', 'restore-map'),
     file: fc.nat(),
     pick: fc.nat()
 }), { minLength: 2, maxLength: 6 });
@@ -137,5 +143,19 @@ describe('analysis after an edit', () => {
         expect(loops(before.model.maps)).toEqual([]);
         expect(loops(during.model.maps)).toHaveLength(1);
         expect(loops(after.model.maps)).toEqual([]);
+    }, 60_000);
+
+    test('a role used only from another map becomes unused when that map stops naming it, with its own map unchanged', async () => {
+        const [district, school] = exampleSources();
+        const withRole = { ...district, text: `${district.text}\nrole Visitor "Visiting coach" { kind teacher }\n` };
+        const naming = { ...school, text: school.text.replace(/(decision \w+ "[^"]*" \{)/, '$1\n    inform Pinewood.Visitor') };
+        expect(naming.text).not.toBe(school.text);
+        const first = await checkSources([withRole, naming]);
+        const second = await checkSources([withRole, school]);
+        const districtModel = first.model.maps.find(m => m.uri === district.uri)!;
+        const unusedVisitor = (maps: readonly MapModel[]) => analyzeWorkspace(new WorkspaceModel(maps))
+            .filter(f => f.code === 'unused-element' && f.element === 'Pinewood.Visitor');
+        expect(unusedVisitor([districtModel, first.model.maps.find(m => m.uri === school.uri)!])).toEqual([]);
+        expect(unusedVisitor([districtModel, second.model.maps.find(m => m.uri === school.uri)!])).toHaveLength(1);
     }, 60_000);
 });
