@@ -12,6 +12,7 @@ import { registerValidationChecks } from './validation/remit-validator.js';
 import { RemitSettings } from './config/settings.js';
 import { ModelProvider } from './model/model-provider.js';
 import { AUTHORITY_CHECKS } from './analysis/register.js';
+import { RemitTokenBuilder } from './parser/token-builder.js';
 import { RemitIndexManager } from './workspace/index-manager.js';
 
 /** A group of checks registered after the core ones (the authority analysis is one). */
@@ -28,6 +29,9 @@ export type RemitAddedServices = {
 export type RemitServices = LangiumCoreServices & RemitAddedServices;
 
 export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & RemitAddedServices> = {
+    parser: {
+        TokenBuilder: () => new RemitTokenBuilder()
+    },
     references: {
         ScopeComputation: services => new RemitScopeComputation(services),
         ScopeProvider: services => new RemitScopeProvider(services),

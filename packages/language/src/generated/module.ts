@@ -3,7 +3,7 @@
  * DO NOT EDIT MANUALLY!
  ******************************************************************************/
 
-import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module } from 'langium';
+import type { LangiumSharedCoreServices, LangiumCoreServices, LangiumGeneratedCoreServices, LangiumGeneratedSharedCoreServices, LanguageMetaData, Module, IParserConfig } from 'langium';
 import { RemitAstReflection } from './ast.js';
 import { RemitGrammar } from './grammar.js';
 
@@ -14,6 +14,10 @@ export const RemitLanguageMetaData = {
     mode: 'production'
 } as const satisfies LanguageMetaData;
 
+export const RemitParserConfig: IParserConfig = {
+    maxLookahead: 3,
+};
+
 export const RemitGeneratedSharedModule: Module<LangiumSharedCoreServices, LangiumGeneratedSharedCoreServices> = {
     AstReflection: () => new RemitAstReflection()
 };
@@ -21,5 +25,7 @@ export const RemitGeneratedSharedModule: Module<LangiumSharedCoreServices, Langi
 export const RemitGeneratedModule: Module<LangiumCoreServices, LangiumGeneratedCoreServices> = {
     Grammar: () => RemitGrammar(),
     LanguageMetaData: () => RemitLanguageMetaData,
-    parser: {}
+    parser: {
+        ParserConfig: () => RemitParserConfig
+    }
 };
