@@ -6,10 +6,13 @@
 // The bundle is made from dist/, so after a `tsc -b` alone it is older than the code it was
 // made from; then dist/ runs as it is (slower to start, never stale). `npm run bundle -w
 // @remit/cli` brings the bundle up to date.
-const { constants, enableCompileCache } = process.getBuiltinModule('node:module');
-const { statSync } = process.getBuiltinModule('node:fs');
+// process.getBuiltinModule (Node 22.3) loads a built-in without an ES module facade; the
+// bundle takes its built-ins that way too, so older Node runs dist/.
+const builtin = process.getBuiltinModule;
+const { constants, enableCompileCache } = builtin?.('node:module') ?? await import('node:module');
+const { statSync } = builtin?.('node:fs') ?? await import('node:fs');
 
-if (bundleIsCurrent()) {
+if (builtin && bundleIsCurrent()) {
     // V8 keeps the bytecode it compiles in a cache between runs (in the temporary folder, or
     // where NODE_COMPILE_CACHE says). It compiles a function when first called, though, and
     // the cache holds what was compiled when the module was loaded. So while the bundle and
