@@ -13,6 +13,7 @@ import { RemitSettings } from './config/settings.js';
 import { ModelProvider } from './model/model-provider.js';
 import { AUTHORITY_CHECKS } from './analysis/register.js';
 import { RemitTokenBuilder } from './parser/token-builder.js';
+import { sharedParser } from './parser/shared-parser.js';
 import { RemitIndexManager } from './workspace/index-manager.js';
 
 /** A group of checks registered after the core ones (the authority analysis is one). */
@@ -30,7 +31,8 @@ export type RemitServices = LangiumCoreServices & RemitAddedServices;
 
 export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & RemitAddedServices> = {
     parser: {
-        TokenBuilder: () => new RemitTokenBuilder()
+        TokenBuilder: () => new RemitTokenBuilder(),
+        LangiumParser: services => sharedParser(services)
     },
     references: {
         ScopeComputation: services => new RemitScopeComputation(services),

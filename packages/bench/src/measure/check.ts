@@ -20,8 +20,11 @@ export interface CheckResult {
 /**
  * The full check through the same entry point `remit check` uses: find the files, read them,
  * parse, link, run every registered rule, build the model. Each run starts from fresh services,
- * as every `remit check` does. In the same process, the floor: JSON.parse of the model's JSON
- * export (the maps' JSON, the same facts the check had to establish).
+ * as every `remit check` does; the first run is the only one in a fresh process, later ones
+ * find V8 warmed up and the process's one parser built (as `remit diff`, Compare with HEAD or
+ * a test suite do), so the report gives the first beside the median. In the same process, the
+ * floor: JSON.parse of the model's JSON export (the maps' JSON, the same facts the check had
+ * to establish).
  */
 export async function measureCheck(dir: string, repeats: number): Promise<CheckResult> {
     const runs: number[] = [];
