@@ -9,6 +9,8 @@ import { sentence } from './final-authority.js';
  * its own final decision (veto-over-own-decision).
  */
 export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[]): void {
+    // Each rule needs a holder named twice in the decision; most decisions name each once.
+    if (!namesAHolderTwice(decision)) return;
     const timeline = ctx.timeline(map);
     const what = ctx.decision(decision);
     const levels = map.scheme.levels;
@@ -72,4 +74,15 @@ function highest(held: string[], levelOf: Map<string, { final: boolean; veto: bo
     const finalIndex = [...levelOf.values()].find(l => l.final)?.index ?? Infinity;
     return held.find(l => levelOf.get(l)?.final) ?? held.find(l => levelOf.get(l)?.veto)
         ?? held.find(l => (levelOf.get(l)?.index ?? Infinity) < finalIndex) ?? held[0];
+}
+
+function namesAHolderTwice(decision: DecisionModel): boolean {
+    const named = new Set<string>();
+    for (const assignment of decision.assignments) {
+        for (const holder of assignment.holders) {
+            if (named.has(holder)) return true;
+            named.add(holder);
+        }
+    }
+    return false;
 }

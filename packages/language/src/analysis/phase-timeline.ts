@@ -17,6 +17,10 @@ export interface Period {
  */
 const finalHoldersCache = new WeakMap<DecisionModel, string[][]>();
 
+/** Per decision, the assignments that apply in each period, and the holders at each level per period (kept as above). */
+const activeCache = new WeakMap<DecisionModel, AssignmentModel[][]>();
+const holdersCache = new WeakMap<DecisionModel, Map<string, string[][]>>();
+
 /**
  * Answers "who holds this level of this decision in this phase?". An assignment without
  * bounds spans every phase; `from` is inclusive and `until` exclusive.
@@ -40,15 +44,25 @@ export class PhaseTimeline {
     }
 
     /** The assignments of a decision that apply in the period. */
-    activeAssignments(decision: DecisionModel, period: Period): AssignmentModel[] {
-        return decision.assignments.filter(a => this.isActive(a, period));
+    activeAssignments(decision: DecisionModel, period: Period): readonly AssignmentModel[] {
+        let byPeriod = activeCache.get(decision);
+        if (!byPeriod) {
+            byPeriod = this.periods.map(p => decision.assignments.filter(a => this.isActive(a, p)));
+            activeCache.set(decision, byPeriod);
+        }
+        return byPeriod[period.index] ?? [];
     }
 
     /** Every holder listed at a level in the period, repeats included (in the order written). */
-    holdersAt(decision: DecisionModel, level: string, period: Period): string[] {
-        return this.activeAssignments(decision, period)
-            .filter(a => a.level === level)
-            .flatMap(a => a.holders);
+    holdersAt(decision: DecisionModel, level: string, period: Period): readonly string[] {
+        let byLevel = holdersCache.get(decision);
+        if (!byLevel) holdersCache.set(decision, byLevel = new Map());
+        let byPeriod = byLevel.get(level);
+        if (!byPeriod) {
+            byPeriod = this.periods.map(p => this.activeAssignments(decision, p).filter(a => a.level === level).flatMap(a => a.holders));
+            byLevel.set(level, byPeriod);
+        }
+        return byPeriod[period.index] ?? [];
     }
 
     /** The distinct holders of the scheme's final level in the period (a fresh array). */

@@ -1,10 +1,9 @@
 import {
-    AstUtils, DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription,
+    DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription,
     type LangiumDocument, type LocalSymbols
 } from 'langium';
-import { isLevel, isLevelScheme, type RemitFile } from '../generated/ast.js';
+import { isDomain, isLevelScheme, isPhaseList, type Domain, type RemitFile, type RemitMap } from '../generated/ast.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
-import { isNamedElement } from './names.js';
 
 /**
  * One map is one namespace: every element of a map is visible by its plain name anywhere
@@ -41,9 +40,34 @@ export class RemitScopeComputation extends DefaultScopeComputation {
         return symbols;
     }
 
-    private *namedElementsOf(root: AstNode): Generator<AstNode & { name: string }> {
-        for (const node of AstUtils.streamAllContents(root)) {
-            if (isNamedElement(node) && !isLevel(node) && node.name) yield node;
+    /**
+     * The map's named elements (levels excepted) in the order a walk of the whole tree meets
+     * them, which decides the first of two same-named elements. Only the nodes that can
+     * hold named elements are entered: a decision's assignments never are, and a tree walk
+     * over them was a tenth of checking a school.
+     */
+    private *namedElementsOf(map: RemitMap): Generator<AstNode & { name: string }> {
+        for (const element of map.elements) {
+            if (isPhaseList(element)) {
+                for (const phase of element.phases) if (phase.name) yield phase;
+            } else {
+                if (element.name) yield element;
+                if (isDomain(element)) yield* this.domainContents(element);
+            }
+        }
+    }
+
+    private *domainContents(domain: Domain): Generator<AstNode & { name: string }> {
+        // Property by property, as the tree walk goes: all of one kind, then the other.
+        for (const key of Object.keys(domain)) {
+            if (key === 'domains') {
+                for (const inner of domain.domains) {
+                    if (inner.name) yield inner;
+                    yield* this.domainContents(inner);
+                }
+            } else if (key === 'decisions') {
+                for (const decision of domain.decisions) if (decision.name) yield decision;
+            }
         }
     }
 }
