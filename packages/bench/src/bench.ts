@@ -55,6 +55,11 @@ export interface BenchResults {
     /** Each stage's figures; a stage left out with `only` has none. */
     check?: Array<{ workspace: string } & CheckResult>;
     lsp?: LspResult;
+    /**
+     * The floor for the keystroke figures: the same school map typed into with only the
+     * district map beside it, so what remains is the edited document's own cost.
+     */
+    lspAlone?: LspResult;
     diagram?: DiagramResult;
     startup?: StartupResult;
     /** Wall time of the whole run, in seconds. */
@@ -173,6 +178,17 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
                 ...config.lsp,
                 nodeOptions: profile('lsp-server')
             });
+            const school = middle.path.startsWith('schools/') ? middle.path : schoolFile.path;
+            const alone = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-bench-alone-'));
+            try {
+                for (const file of [school, 'district.remit']) {
+                    await fs.mkdir(path.dirname(path.join(alone, file)), { recursive: true });
+                    await fs.copyFile(path.join(dirs.district, file), path.join(alone, file));
+                }
+                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0 });
+            } finally {
+                await fs.rm(alone, { recursive: true, force: true });
+            }
             await progress();
         }
 

@@ -45,6 +45,17 @@ export function rows(r: BenchResults): Row[] {
     const district = r.workspaces.find(w => w.name === 'district')!;
     const dws = `district: ${district.maps} maps, ${mb(district.bytes)}`;
     if (r.lsp) out.push(...lspRows(r.lsp, dws));
+    if (r.lspAlone) {
+        const k = r.lspAlone.keystroke;
+        out.push({
+            id: 'lsp-keystroke-alone',
+            measurement: 'the same keystrokes, the map open with only the district map (the floor)',
+            workspace: '2 maps',
+            result: `p50 ${ms(k.p50)}, p95 ${ms(k.p95)}, max ${ms(k.max)} (${k.samples} edits)`,
+            target: '-',
+            peakRssMB: r.lspAlone.peakRssMB
+        });
+    }
     for (const d of r.diagram?.sizes ?? []) {
         const worker = d.workerMs === null ? `worker gave up after ${ms(d.limitMs)}` : `worker ${ms(d.workerMs)} (event loop held ${ms(d.workerStallMs)})`;
         const main = d.mainMs === null ? 'main thread not run (too slow)' : `main thread ${ms(d.mainMs)} (event loop held ${ms(d.mainStallMs ?? 0)})`;

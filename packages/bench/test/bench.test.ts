@@ -59,7 +59,7 @@ describe('npm run bench -- --size small', () => {
         const expected = [
             'full check (parse, link, every rule)', 'full check (parse, link, every rule)', 'full check (parse, link, every rule)',
             'language server: initialize', 'keystroke in a school map', 'remove / restore a decide line', 'keystroke in the district map',
-            'diagram layout + SVG', 'CLI start-up'
+            'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'CLI start-up'
         ];
         expect(lines).toHaveLength(expected.length);
         expected.forEach((label, i) => expect(lines[i]).toContain(label));
@@ -78,6 +78,8 @@ describe('npm run bench -- --size small', () => {
             expect(sane(l.p50) && sane(l.p95)).toBe(true);
             expect(l.p95).toBeGreaterThanOrEqual(l.p50);
         }
+        expect(r.lspAlone.files).toBe(3); // the school, the district and the standard library
+        expect(sane(r.lspAlone.keystroke.p50) && r.lspAlone.keystroke.p95 >= r.lspAlone.keystroke.p50).toBe(true);
         // Removing a decision's only `decide` line must show the gap.
         expect(r.lsp.gapToggle.gapsReported).toBe(1);
         for (const d of r.diagram.sizes) {
