@@ -60,7 +60,10 @@ export const codeOf = (d: vscode.Diagnostic): string =>
 
 export async function openEditor(relative: string): Promise<vscode.TextEditor> {
     const doc = await vscode.workspace.openTextDocument(fileUri(relative));
-    return vscode.window.showTextDocument(doc, { preview: false });
+    // Where it is already shown, else in the first column, as a user would: opening it in
+    // the active group would cover the preview when the preview was clicked last.
+    const shown = vscode.window.visibleTextEditors.find(e => e.document.uri.toString() === doc.uri.toString());
+    return vscode.window.showTextDocument(doc, { preview: false, viewColumn: shown?.viewColumn ?? vscode.ViewColumn.One });
 }
 
 /** The position of the `occurrence`-th (0-based) `text` in `doc`, plus `offset` characters. */
