@@ -1,4 +1,5 @@
 import type { MapModel } from '../model/types.js';
+import { mapNameOf } from '../references/names.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { loops } from './graph.js';
 import type { Finding } from './finding.js';
@@ -28,12 +29,6 @@ class NameTally {
     lastFlip(mapName: string): number {
         return this.flips.get(mapName) ?? 0;
     }
-}
-
-/** Elements' qualified names begin with their map's name. */
-function mapNameOf(qualifiedName: string): string {
-    const dot = qualifiedName.indexOf('.');
-    return dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
 }
 
 /** Ticks whenever any holder's entries change, so a version is never reused. */

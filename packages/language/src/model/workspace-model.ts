@@ -1,3 +1,4 @@
+import { mapNameOf } from '../references/names.js';
 import type { DecisionModel, DomainModel, HolderModel, MapModel } from './types.js';
 
 /** One map's elements by qualified name. */
@@ -51,9 +52,8 @@ export class WorkspaceModel {
      * of two maps with one name, the first that has the element wins, as for references.
      */
     private find<T>(qualifiedName: string, kind: (index: MapIndex) => Map<string, T>): { value: T; map: MapModel } | undefined {
-        const dot = qualifiedName.indexOf('.');
-        if (dot < 0) return undefined;
-        for (const map of this.mapsByName.get(qualifiedName.slice(0, dot)) ?? []) {
+        if (!qualifiedName.includes('.')) return undefined;
+        for (const map of this.mapsByName.get(mapNameOf(qualifiedName)) ?? []) {
             const value = kind(indexOf(map)).get(qualifiedName);
             if (value !== undefined) return { value, map };
         }

@@ -52,3 +52,12 @@ export function kindWord(node: AstNode): string {
         default: return 'element';
     }
 }
+
+/**
+ * The map a qualified name belongs to: the part before the first dot (names have no dots,
+ * so `Map.Element` and `Map.Scheme.level` both give `Map`); a plain name is its own.
+ */
+export function mapNameOf(qualifiedName: string): string {
+    const dot = qualifiedName.indexOf('.');
+    return dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
+}

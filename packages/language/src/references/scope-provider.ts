@@ -5,7 +5,7 @@ import {
 import { isAssignment, type LevelScheme, type RemitMap } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
 import type { SchemeResolver } from './scheme-resolver.js';
-import { mapOf } from './names.js';
+import { mapNameOf, mapOf } from './names.js';
 import { RemitIndexManager } from '../workspace/index-manager.js';
 
 /**
@@ -132,11 +132,8 @@ class NameTable {
     }
 }
 
-/** The part of a name that picks the documents to search: up to the first dot, or all of it. */
-function bucketOf(name: string): string {
-    const dot = name.indexOf('.');
-    return dot < 0 ? name : name.slice(0, dot);
-}
+/** The part of a name that picks the documents to search: its map's name (or a built-in scheme's). */
+const bucketOf = mapNameOf;
 
 /** One document's exported names of one type, by name, and the buckets they fall in. */
 interface ExportTable {
