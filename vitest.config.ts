@@ -1,18 +1,13 @@
 import { defineConfig } from 'vitest/config';
-import { fileURLToPath } from 'node:url';
 
-const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+// Unit tests run against the TypeScript sources of the workspace packages: each package's
+// `exports` names its source under the `remit-source` condition (the one place that says
+// where a package's code is); CLI tests spawn the built binary.
+const conditions = ['remit-source', 'node', 'import', 'default'];
 
 export default defineConfig({
-    resolve: {
-        // Unit tests run against the TypeScript sources; CLI tests spawn the built binary.
-        alias: [
-            { find: /^@remit\/language\/lsp$/, replacement: source('./packages/language/src/lsp/index.ts') },
-            { find: /^@remit\/language$/, replacement: source('./packages/language/src/index.ts') },
-            { find: /^@remit\/render$/, replacement: source('./packages/render/src/index.ts') },
-            { find: /^@remit\/generators$/, replacement: source('./packages/generators/src/index.ts') }
-        ]
-    },
+    resolve: { conditions },
+    ssr: { resolve: { conditions, externalConditions: ['node'] } },
     test: {
         include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
         exclude: ['**/node_modules/**', 'test/e2e/**'],
