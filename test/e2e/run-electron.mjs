@@ -45,7 +45,7 @@ const artifacts = path.join(root, '.test-artifacts/e2e-electron');
 fs.rmSync(artifacts, { recursive: true, force: true });
 fs.mkdirSync(artifacts, { recursive: true });
 
-let code = 1;
+let code;
 try {
   const executable = await downloadAndUnzipVSCode(version);
   const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(executable);

@@ -33,7 +33,7 @@ export function escapeMarkdown(text: string): string {
         .replace(/</g, '&lt;')
         .replace(/>/g, '&gt;')
         // A `#`, `-`, `+` or `1.` at the start would open a heading or a list item.
-        .replace(/^(\s*)([#+\-])(?=\s|$)/, '$1\\$2')
+        .replace(/^(\s*)([#+-])(?=\s|$)/, '$1\\$2')
         .replace(/^(\s*\d+)([.)])(?=\s|$)/, '$1\\$2');
 }
 

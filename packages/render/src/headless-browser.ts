@@ -33,7 +33,7 @@ export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
     } catch (error) {
         await fs.rm(scratch, { recursive: true, force: true });
         throw new Error(`Could not start the headless browser that renders PDF and PNG (${firstLine(error)}). `
-            + 'Run `npm ci` again, or set REMIT_CHROMIUM to the path of a Chromium or Chrome on this machine.');
+            + 'Run `npm ci` again, or set REMIT_CHROMIUM to the path of a Chromium or Chrome on this machine.', { cause: error });
     }
     return {
         browser,
@@ -79,7 +79,7 @@ async function unpackOnce(unpack: () => Promise<string>): Promise<string> {
             // A lock older than the deadline was left by a process that was killed.
             const stat = await fs.stat(lock).catch(() => undefined);
             if (stat && Date.now() - stat.mtimeMs > 180_000) await fs.rm(lock, { recursive: true, force: true });
-            if (Date.now() > deadline) throw new Error('timed out waiting for another process to unpack Chromium');
+            if (Date.now() > deadline) throw new Error('timed out waiting for another process to unpack Chromium', { cause: error });
             await new Promise(resolve => setTimeout(resolve, 250));
         }
     }

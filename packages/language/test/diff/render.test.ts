@@ -37,7 +37,7 @@ describe('rendering a diff', () => {
     });
 
     test('a value holding backticks stays one code span', async () => {
-        const diff = await diffSources([{ uri: 'file:///a.remit', text: base('Budget') }], [{ uri: 'file:///a.remit', text: base('Budget \`x\` and \`\`y') }]);
+        const diff = await diffSources([{ uri: 'file:///a.remit', text: base('Budget') }], [{ uri: 'file:///a.remit', text: base('Budget `x` and ``y') }]);
         expect(renderDiff(diff, 'md')).toContain('title: `Budget` → ```Budget `x` and ``y```');
     });
 
