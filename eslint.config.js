@@ -109,7 +109,12 @@ export default tseslint.config(
         ignores: ['test/e2e/**'],
         rules: {
             'import-x/no-relative-packages': 'off',
-            'no-restricted-imports': ['error', { paths: [{ name: 'vscode', message: 'Only the extension and its end-to-end suite import \'vscode\'.' }] }]
+            'no-restricted-imports': ['error', {
+                paths: [{ name: 'vscode', message: 'Only the extension and its end-to-end suite import \'vscode\'.' }],
+                // `npm test` needs no browser on the machine: pages are opened in the Chromium
+                // @remit/render brings from npm (launchHeadlessBrowser), never one launched here.
+                patterns: [{ group: ['playwright', 'playwright-core', 'puppeteer', 'puppeteer-core', '@sparticuz/chromium'], allowTypeImports: true, message: 'Open pages with launchHeadlessBrowser() from @remit/render, which needs no browser installed.' }]
+            }]
         }
     },
     {

@@ -74,6 +74,11 @@ describe('the lint enforces the layers', () => {
         expect(problems).toEqual([expect.stringMatching(/^no-restricted-imports: .*client is a shell/)]);
     });
 
+    test('tests open pages only in the Chromium @remit/render brings, never a browser of the machine', async () => {
+        const problems = await lint(await plant('generators/test', { 'own-browser.ts': "import { chromium } from 'playwright-core';\nexport const open = () => chromium.launch({ executablePath: '/usr/bin/chromium' });\n" }));
+        expect(problems).toEqual([expect.stringMatching(/^no-restricted-imports: 'playwright-core'.*launchHeadlessBrowser/)]);
+    });
+
     test('files never import each other in a cycle', async () => {
         const files = await plant('language/src', {
             'first.ts': "import { second } from './second.js';\nexport const first = (): number => second() + 1;\n",

@@ -11,6 +11,8 @@ import { chromium as playwright, type Browser } from 'playwright-core';
  */
 export interface HeadlessBrowser {
     browser: Browser;
+    /** The Chromium it runs (inside the temp folder, unless REMIT_CHROMIUM names another). */
+    executablePath: string;
     /** Closes the browser and removes its scratch folder. */
     close(): Promise<void>;
 }
@@ -37,6 +39,7 @@ export async function launchHeadlessBrowser(): Promise<HeadlessBrowser> {
     }
     return {
         browser,
+        executablePath,
         async close() {
             await browser.close().catch(() => undefined);
             await fs.rm(scratch, { recursive: true, force: true });
