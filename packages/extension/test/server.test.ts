@@ -10,16 +10,18 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
     CompletionRequest, createProtocolConnection, DefinitionRequest, DidOpenTextDocumentNotification,
     DocumentFormattingRequest, HoverRequest, InitializedNotification, InitializeRequest,
-    PublishDiagnosticsNotification, ReferencesRequest, RenameRequest, ShutdownRequest, ExitNotification,
+    PublishDiagnosticsNotification, ReferencesRequest, RenameRequest, RequestType, ShutdownRequest, ExitNotification,
     StreamMessageReader, StreamMessageWriter,
     type CompletionItem, type CompletionList, type InitializeResult, type Location, type LocationLink,
     type MarkupContent, type ProtocolConnection, type PublishDiagnosticsParams, type TextEdit, type WorkspaceEdit
 } from 'vscode-languageserver-protocol/node';
 
 import {
-    GenerateRequest, PreviewRequest, StarterRequest, StartersRequest,
-    type GenerateResult, type PreviewResult, type StarterInfo, type StarterResult
+    GenerateRequest, PreviewRequest, StarterRequest, StartersRequest, type RemitRequest
 } from '../src/shared/protocol.js';
+
+/** Remit's requests typed as any LSP client's library would type them (docs/editors.md). */
+const typed = <P, R, E>(request: RemitRequest<P, R, E>) => new RequestType<P, R, E>(request.method);
 
 const extensionDir = fileURLToPath(new URL('..', import.meta.url));
 const serverBundle = path.join(extensionDir, 'dist/server.cjs');
@@ -211,7 +213,7 @@ describe('the bundled language server over stdio', () => {
     });
 
     it('draws the preview of a map (diagram and matrix, rendered off the main thread)', async () => {
-        const result = await server.rpc.sendRequest<PreviewResult>(PreviewRequest, { uri: uriOf('maps/district.remit') });
+        const result = await server.rpc.sendRequest(typed(PreviewRequest), { uri: uriOf('maps/district.remit') });
         expect(result.error).toBeUndefined();
         expect(result.broken).toBe(false);
         expect(result.map?.name).toBe('District');
@@ -222,26 +224,26 @@ describe('the bundled language server over stdio', () => {
     });
 
     it('reports a map that cannot be drawn instead of drawing it', async () => {
-        const result = await server.rpc.sendRequest<PreviewResult>(PreviewRequest, { uri: uriOf('maps/school.remit') });
+        const result = await server.rpc.sendRequest(typed(PreviewRequest), { uri: uriOf('maps/school.remit') });
         expect(result.broken).toBe(true);
         expect(result.svg).toBeUndefined();
         expect(result.problems.map(p => p.code)).toContain('unresolved-reference');
     });
 
     it('generates a charter and a diagram', async () => {
-        const charter = await server.rpc.sendRequest<GenerateResult>(GenerateRequest, { uri: uriOf('maps/district.remit'), kind: 'charter', format: 'md' });
+        const charter = await server.rpc.sendRequest(typed(GenerateRequest), { uri: uriOf('maps/district.remit'), kind: 'charter', format: 'md' });
         expect(charter.error).toBeUndefined();
         expect(charter.text).toContain('Northfield School District');
-        const html = await server.rpc.sendRequest<GenerateResult>(GenerateRequest, { uri: uriOf('maps/district.remit'), kind: 'charter', format: 'html' });
+        const html = await server.rpc.sendRequest(typed(GenerateRequest), { uri: uriOf('maps/district.remit'), kind: 'charter', format: 'html' });
         expect(html.text).toMatch(/^<!DOCTYPE html>/);
-        const svg = await server.rpc.sendRequest<GenerateResult>(GenerateRequest, { uri: uriOf('maps/district.remit'), kind: 'diagram' });
+        const svg = await server.rpc.sendRequest(typed(GenerateRequest), { uri: uriOf('maps/district.remit'), kind: 'diagram' });
         expect(svg.text).toMatch(/^<svg /);
     });
 
     it('lists the starter maps and instantiates one', async () => {
-        const starters = await server.rpc.sendRequest<StarterInfo[]>(StartersRequest);
+        const starters = await server.rpc.sendRequest(typed(StartersRequest), {});
         expect(starters.map(s => s.name)).toContain('blank-school');
-        const result = await server.rpc.sendRequest<StarterResult>(StarterRequest, { name: 'blank-school', mapName: 'Oakdale' });
+        const result = await server.rpc.sendRequest(typed(StarterRequest), { name: 'blank-school', mapName: 'Oakdale' });
         expect(result.files?.[0].name).toBe('oakdale.remit');
         expect(result.files?.[0].text).toMatch(/^map Oakdale /m);
     });

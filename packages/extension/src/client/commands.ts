@@ -4,8 +4,9 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
     GenerateRequest, StarterRequest, StartersRequest,
-    type GenerateParams, type GenerateResult, type StarterInfo, type StarterParams, type StarterResult
+    type GenerateParams, type GenerateResult
 } from '../shared/protocol.js';
+import { clientRequest } from './requests.js';
 
 /** The .remit document a command is about: the argument (explorer, tests), else the active editor. */
 export function remitUri(arg?: unknown): vscode.Uri | undefined {
@@ -24,7 +25,7 @@ export interface GenerateOptions {
 }
 
 async function generate(client: LanguageClient, params: GenerateParams): Promise<GenerateResult> {
-    return client.sendRequest<GenerateResult>(GenerateRequest, params);
+    return client.sendRequest(clientRequest(GenerateRequest), params);
 }
 
 const fileStem = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9_-]+/g, '-').toLowerCase();
@@ -95,7 +96,7 @@ const MAP_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 export async function newMap(client: LanguageClient, options: NewMapOptions = {}): Promise<vscode.Uri | undefined> {
     let template = options.template;
     if (!template) {
-        const starters = await client.sendRequest<StarterInfo[]>(StartersRequest);
+        const starters = await client.sendRequest(clientRequest(StartersRequest), {});
         const pick = await vscode.window.showQuickPick(
             starters.map(s => ({ label: s.name, detail: s.description, name: s.name })),
             { title: 'New Remit map (1/2): start from', placeHolder: 'Choose the starter closest to your school', matchOnDetail: true });
@@ -116,7 +117,7 @@ export async function newMap(client: LanguageClient, options: NewMapOptions = {}
         folder = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the map here' }))?.[0];
         if (!folder) return undefined;
     }
-    const result = await client.sendRequest<StarterResult>(StarterRequest, { name: template, mapName } satisfies StarterParams);
+    const result = await client.sendRequest(clientRequest(StarterRequest), { name: template, mapName });
     if (result.error || !result.files?.length) {
         void vscode.window.showErrorMessage(`Remit: no map created. ${result.error ?? ''}`);
         return undefined;

@@ -7,7 +7,8 @@
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewRequest, type PreviewParams, type PreviewResult } from '../shared/protocol.js';
+import { PreviewRequest, type PreviewResult } from '../shared/protocol.js';
+import { clientRequest } from './requests.js';
 
 export type PreviewTab = 'diagram' | 'matrix';
 
@@ -121,7 +122,7 @@ export class RemitPreview implements vscode.Disposable {
         const sequence = ++this.sequence;
         let result: PreviewResult;
         try {
-            result = await this.client.sendRequest<PreviewResult>(PreviewRequest, { uri: uri.toString(), phase: this.phase } satisfies PreviewParams);
+            result = await this.client.sendRequest(clientRequest(PreviewRequest), { uri: uri.toString(), phase: this.phase });
         } catch (e) {
             result = { uri: uri.toString(), broken: true, problems: [], locations: {}, error: e instanceof Error ? e.message : String(e) };
         }

@@ -3,8 +3,9 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-    CompareWithRevisionRequest, type CompareWithRevisionParams, type CompareWithRevisionResult
+    CompareWithRevisionRequest, type CompareWithRevisionParams
 } from '../shared/protocol.js';
+import { clientRequest } from './requests.js';
 import { remitUri } from './commands.js';
 
 export interface CompareOptions {
@@ -23,7 +24,7 @@ export async function compareWithHead(client: LanguageClient, arg?: unknown, opt
         return undefined;
     }
     const params: CompareWithRevisionParams = { folder: folder.uri.fsPath, revision: options.revision ?? 'HEAD' };
-    const result = await client.sendRequest<CompareWithRevisionResult>(CompareWithRevisionRequest, params);
+    const result = await client.sendRequest(clientRequest(CompareWithRevisionRequest), params);
     if (result.error || result.markdown === undefined) {
         void vscode.window.showErrorMessage(`Remit: cannot compare with ${params.revision}. ${result.error ?? ''}`);
         return undefined;

@@ -7,9 +7,10 @@ import { diagnosticsOf, isStandardLibrary, type MapModel, type RemitDiagnostic, 
 import type { RemitLspServices } from '@remit/language/lsp';
 import { findingsFromDiagnostics, instantiateStarter, STARTERS } from '@remit/generators';
 import type { RenderWorker } from './render.js';
+import { serverRequest } from './requests.js';
 import {
     GenerateRequest, PreviewRequest, StarterRequest, StartersRequest,
-    type GenerateParams, type StarterParams, type StarterResult, type StarterInfo, type GenerateResult, type PreviewParams, type PreviewProblem, type PreviewResult, type SourcePosition
+    type StarterResult, type GenerateResult, type PreviewProblem, type PreviewResult, type SourcePosition
 } from '../shared/protocol.js';
 
 /** Errors that make a picture of the map untrustworthy: the preview keeps the last good one. */
@@ -38,7 +39,7 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
         });
     };
 
-    connection.onRequest(PreviewRequest, async (params: PreviewParams): Promise<PreviewResult> => {
+    connection.onRequest(serverRequest(PreviewRequest), async (params): Promise<PreviewResult> => {
         const snap = await snapshot(params.uri);
         const result: PreviewResult = { uri: params.uri, broken: false, problems: [], locations: {} };
         if (!snap) return { ...result, broken: true, problems: [{ line: 1, column: 1, code: 'not-in-workspace', message: 'This file is not part of the workspace Remit checks.' }] };
@@ -67,7 +68,7 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
         return result;
     });
 
-    connection.onRequest(GenerateRequest, async (params: GenerateParams): Promise<GenerateResult> => {
+    connection.onRequest(serverRequest(GenerateRequest), async (params): Promise<GenerateResult> => {
         const snap = await snapshot(params.uri);
         if (!snap?.map) return { error: 'This file holds no map Remit can read.' };
         const blocking = snap.diagnostics.filter(d => d.uri === params.uri && d.severity === 'error' && BLOCKING.has(d.code));
@@ -98,9 +99,9 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
 }
 
 export function registerStarterRequests(connection: Connection): void {
-    connection.onRequest(StartersRequest, (): StarterInfo[] =>
+    connection.onRequest(serverRequest(StartersRequest), () =>
         STARTERS.map(s => ({ name: s.name, description: s.description, maps: [...s.maps] })));
-    connection.onRequest(StarterRequest, async (params: StarterParams): Promise<StarterResult> => {
+    connection.onRequest(serverRequest(StarterRequest), async (params): Promise<StarterResult> => {
         try {
             return { files: await instantiateStarter(params.name, params.mapName) };
         } catch (e) {

@@ -4,11 +4,12 @@ import type { Connection } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
 import { compareWithRevision, InputError } from '@remit/language';
 import {
-    CompareWithRevisionRequest, type CompareWithRevisionParams, type CompareWithRevisionResult
+    CompareWithRevisionRequest, type CompareWithRevisionResult
 } from '../shared/protocol.js';
+import { serverRequest } from './requests.js';
 
 export function registerReviewRequests(connection: Connection, shared: LangiumSharedServices): void {
-    connection.onRequest(CompareWithRevisionRequest, async (params: CompareWithRevisionParams): Promise<CompareWithRevisionResult> => {
+    connection.onRequest(serverRequest(CompareWithRevisionRequest), async (params): Promise<CompareWithRevisionResult> => {
         // What the user sees in the editor, saved or not, is what is compared.
         const current = shared.workspace.TextDocuments.all()
             .filter(document => document.uri.endsWith('.remit'))

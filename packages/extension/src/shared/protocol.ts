@@ -1,9 +1,26 @@
 // The few requests the extension adds between its client and its server, for the preview
 // and the generate commands. They only call the generators on the server's checked model:
-// no analysis of their own.
+// no analysis of their own. docs/editors.md describes them for other editors' clients.
+
+/**
+ * One request of the protocol: its method, with the types of its params, its result and the
+ * data of its errors (each result says what went wrong in words instead, so no request
+ * fails with data). The client and the server turn it into their library's
+ * `RequestType<P, R, E>` (client/requests.ts, server/requests.ts): they bundle different
+ * versions of vscode-jsonrpc, whose RequestType classes TypeScript keeps apart.
+ */
+export interface RemitRequest<P, R, E = void> {
+    readonly method: string;
+    /** Types only: never set. */
+    readonly types?: { params: P; result: R; error: E };
+}
+
+function request<P, R, E = void>(method: string): RemitRequest<P, R, E> {
+    return { method };
+}
 
 /** `remit/preview`: the picture of the map in `uri`. */
-export const PreviewRequest = 'remit/preview';
+export const PreviewRequest = request<PreviewParams, PreviewResult>('remit/preview');
 export interface PreviewParams {
     uri: string;
     /** Show the map as it stands in this phase; every phase when left out. */
@@ -30,7 +47,7 @@ export interface PreviewResult {
 }
 
 /** `remit/generate`: a document generated from the map in `uri`. */
-export const GenerateRequest = 'remit/generate';
+export const GenerateRequest = request<GenerateParams, GenerateResult>('remit/generate');
 export type GenerateKind = 'diagram' | 'matrix' | 'charter';
 export interface GenerateParams {
     uri: string;
@@ -51,16 +68,18 @@ export interface GenerateResult {
 }
 
 /** `remit/starters`: the starter maps a new map can begin from. */
-export const StartersRequest = 'remit/starters';
+export const StartersRequest = request<StartersParams, StarterInfo[]>('remit/starters');
+/** No parameters: an empty object. */
+export type StartersParams = Record<string, never>;
 export interface StarterInfo { name: string; description: string; maps: string[] }
 
 /** `remit/starter`: the files of a starter, its main map renamed to `mapName`. */
-export const StarterRequest = 'remit/starter';
+export const StarterRequest = request<StarterParams, StarterResult>('remit/starter');
 export interface StarterParams { name: string; mapName?: string }
 export interface StarterResult { files?: { name: string; text: string }[]; error?: string }
 
 /** `remit/compareWithRevision`: what changed in authority in a folder since a git revision. */
-export const CompareWithRevisionRequest = 'remit/compareWithRevision';
+export const CompareWithRevisionRequest = request<CompareWithRevisionParams, CompareWithRevisionResult>('remit/compareWithRevision');
 export interface CompareWithRevisionParams {
     /** The folder (a path on disk) inside a git repository whose maps are compared. */
     folder: string;
