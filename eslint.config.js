@@ -64,6 +64,17 @@ export default tseslint.config(
         }
     },
     {
+        // Same maps, same bytes, on every machine: text is ordered by compareText (language
+        // package, utils/compare-text.ts), never by the machine's locale.
+        files: ['packages/*/src/**/*.ts'],
+        rules: {
+            'no-restricted-syntax': ['error', {
+                selector: "CallExpression[callee.property.name='localeCompare']",
+                message: 'localeCompare depends on the machine\'s locale: order text with compareText from @remit/language.'
+            }]
+        }
+    },
+    {
         files: ['packages/language/src/**/*.ts'],
         rules: onlyPackages('@remit/language', [], 'The language package stands alone: it imports no other package of this workspace.')
     },

@@ -1,4 +1,5 @@
 import type { RemitDiagnostic } from '@remit/language';
+import { compareText } from '@remit/language';
 
 /**
  * What the checker and the authority analysis found, as the generators show it. A
@@ -29,6 +30,6 @@ const SEVERITY_ORDER = { error: 0, warning: 1, info: 2, hint: 3 } as const;
 /** A stable order for findings: by severity, then code, element and message. */
 export function sortFindings(findings: readonly Finding[]): Finding[] {
     return [...findings].sort((a, b) => SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity]
-        || a.code.localeCompare(b.code) || (a.element ?? '').localeCompare(b.element ?? '')
-        || a.message.localeCompare(b.message));
+        || compareText(a.code, b.code) || compareText(a.element ?? '', b.element ?? '')
+        || compareText(a.message, b.message));
 }

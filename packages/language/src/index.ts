@@ -19,6 +19,7 @@ export * from './workspace/open-workspace.js';
 export * from './workspace/standard-library.js';
 export * from './workspace/workspace-manager.js';
 export * from './utils/suggest.js';
+export * from './utils/compare-text.js';
 export * from './format/format-text.js';
 export * from './diff/types.js';
 export * from './diff/compare.js';

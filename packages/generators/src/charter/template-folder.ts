@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { GeneratorError } from '../generator-error.js';
+import { compareText } from '@remit/language';
 
 /**
  * A charter template and the partials it may include, read into memory before
@@ -47,7 +48,7 @@ export async function loadTemplateFolder(templateFile: string): Promise<Template
     let count = 0;
     const visit = async (dir: string): Promise<void> => {
         const entries = await fs.readdir(dir, { withFileTypes: true });
-        entries.sort((a, b) => a.name.localeCompare(b.name));
+        entries.sort((a, b) => compareText(a.name, b.name));
         for (const entry of entries) {
             const full = path.join(dir, entry.name);
             const real = await fs.realpath(full).catch(() => undefined);

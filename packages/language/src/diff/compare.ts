@@ -5,6 +5,7 @@ import { authorityLines, authoritySignature, compareAuthority } from './decision
 import { matchRenames } from './renames.js';
 import { countChanges, summarise } from './summary.js';
 import type { AuthorityDiff, DecisionChange, HolderChange, MapChange, ProblemRef, PropertyChange, SchemeChange } from './types.js';
+import { compareText } from '../utils/compare-text.js';
 
 /** One version of the maps: the checked model and, optionally, what `remit check` said about it. */
 export interface DiffSide {
@@ -269,5 +270,5 @@ function num(value: number | undefined): string | undefined {
 /** Removals first (they must never hide at the bottom), then by name. */
 function sortChanges<T extends { kind: string; name: string }>(changes: T[]): T[] {
     const order: Record<string, number> = { removed: 0, changed: 1, renamed: 2, added: 3 };
-    return changes.sort((a, b) => order[a.kind] - order[b.kind] || a.name.localeCompare(b.name));
+    return changes.sort((a, b) => order[a.kind] - order[b.kind] || compareText(a.name, b.name));
 }

@@ -4,6 +4,7 @@ import { isStandardLibrary } from '../builtin/standard-library.js';
 import { MapModelBuilder } from './build-model.js';
 import type { MapModel } from './types.js';
 import { WorkspaceModel } from './workspace-model.js';
+import { compareText } from '../utils/compare-text.js';
 
 /**
  * Gives the checked model of the workspace, built once per state of the workspace and
@@ -44,7 +45,7 @@ export class ModelProvider {
                 .map(doc => this.mapOf(doc))
                 .filter((map): map is MapModel => map !== undefined)
                 .toArray()
-                .sort((a, b) => a.uri.localeCompare(b.uri))
+                .sort((a, b) => compareText(a.uri, b.uri))
         ));
     }
 

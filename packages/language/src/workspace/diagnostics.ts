@@ -1,5 +1,6 @@
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { compareText } from '../utils/compare-text.js';
 
 export type DiagnosticSeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -49,5 +50,5 @@ export function diagnosticsOf(document: LangiumDocument): RemitDiagnostic[] {
     const uri = document.uri.toString();
     return (document.diagnostics ?? [])
         .map(d => toRemitDiagnostic(uri, d))
-        .sort((a, b) => a.line - b.line || a.column - b.column || a.code.localeCompare(b.code));
+        .sort((a, b) => a.line - b.line || a.column - b.column || compareText(a.code, b.code));
 }

@@ -1,6 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './input-error.js';
+import { compareText } from '../utils/compare-text.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
@@ -60,7 +61,7 @@ async function walk(folder: string, found: Set<string>, cwd: string, visited: Se
     } catch {
         throw new InputError(`${shown(folder, cwd)}: this folder cannot be read (check its permissions).`);
     }
-    entries.sort((a, b) => a.name.localeCompare(b.name));
+    entries.sort((a, b) => compareText(a.name, b.name));
     let count = 0;
     for (const entry of entries) {
         if (entry.name.startsWith('.')) continue;

@@ -10,6 +10,7 @@ import { ensureStandardLibrary } from './standard-library.js';
 import { findRemitFiles } from './find-files.js';
 import { InputError } from './input-error.js';
 import { diagnosticsOf, type RemitDiagnostic } from './diagnostics.js';
+import { compareText } from '../utils/compare-text.js';
 
 /** A set of maps read from disk (or given as text), parsed, linked and checked. */
 export interface RemitWorkspace {
@@ -52,7 +53,7 @@ export async function checkSources(sources: ReadonlyArray<{ uri: URI | string; t
     });
     await shared.workspace.DocumentBuilder.build([library, ...documents], { validation: true });
     const userDocuments = documents.filter(d => !isStandardLibrary(d.uri))
-        .sort((a, b) => a.uri.toString().localeCompare(b.uri.toString()));
+        .sort((a, b) => compareText(a.uri.toString(), b.uri.toString()));
     return {
         services: Remit,
         documents: userDocuments,
