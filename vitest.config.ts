@@ -1,13 +1,33 @@
 import { defineConfig } from 'vitest/config';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 
-// Unit tests run against the TypeScript sources of the workspace packages: each package's
-// `exports` names its source under the `remit-source` condition (the one place that says
-// where a package's code is); CLI tests spawn the built binary.
-const conditions = ['remit-source', 'node', 'import', 'default'];
+/**
+ * Unit tests run against the TypeScript sources of the workspace packages; CLI tests spawn
+ * the built binary. Where a package's source is, its package.json says once: the
+ * `remit-source` condition of its `exports`, which esbuild also reads. Here each becomes
+ * an alias (`@remit/language/lsp` to packages/language/src/lsp/index.ts ...).
+ */
+function workspaceSources(): { find: RegExp; replacement: string }[] {
+    const packages = fileURLToPath(new URL('./packages/', import.meta.url));
+    return readdirSync(packages).flatMap(folder => {
+        let manifest: { name: string; exports?: Record<string, { 'remit-source'?: string }> };
+        try {
+            manifest = JSON.parse(readFileSync(`${packages}${folder}/package.json`, 'utf8'));
+        } catch {
+            return [];
+        }
+        return Object.entries(manifest.exports ?? {}).flatMap(([subpath, conditions]) => {
+            const source = conditions['remit-source'];
+            if (!source) return [];
+            const specifier = `${manifest.name}${subpath.slice(1)}`;
+            return [{ find: new RegExp(`^${specifier.replace(/[/.]/g, '\\$&')}$`), replacement: `${packages}${folder}/${source.replace(/^\.\//, '')}` }];
+        });
+    });
+}
 
 export default defineConfig({
-    resolve: { conditions },
-    ssr: { resolve: { conditions, externalConditions: ['node'] } },
+    resolve: { alias: workspaceSources() },
     test: {
         include: ['packages/*/test/**/*.test.ts', 'test/**/*.test.ts'],
         exclude: ['**/node_modules/**', 'test/e2e/**'],
