@@ -8,6 +8,7 @@ import { RemitScopeComputation } from './references/scope-computation.js';
 import { RemitScopeProvider } from './references/scope-provider.js';
 import { SchemeResolver } from './references/scheme-resolver.js';
 import { RemitDocumentValidator } from './validation/document-validator.js';
+import { RemitLexerErrorMessageProvider, RemitParserErrorMessageProvider } from './validation/syntax-message-provider.js';
 import { registerValidationChecks } from './validation/remit-validator.js';
 import { RemitSettings } from './config/settings.js';
 import { ModelProvider } from './model/model-provider.js';
@@ -32,6 +33,8 @@ export type RemitServices = LangiumCoreServices & RemitAddedServices;
 export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & RemitAddedServices> = {
     parser: {
         TokenBuilder: () => new RemitTokenBuilder(),
+        ParserErrorMessageProvider: () => new RemitParserErrorMessageProvider(),
+        LexerErrorMessageProvider: () => new RemitLexerErrorMessageProvider(),
         LangiumParser: services => sharedParser(services)
     },
     references: {

@@ -4,13 +4,14 @@ import {
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { CancellationToken } from 'vscode-languageserver';
+import type { IToken } from 'chevrotain';
 import type { RemitServices } from '../remit-module.js';
 import type { RemitMap } from '../generated/ast.js';
 import type { RemitSettings } from '../config/settings.js';
 import { elementNameAt, kindWord, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
 import { describeLinkingError } from './linking-messages.js';
-import { friendlyLexerMessage, friendlyParserMessage, type SyntaxContext } from './syntax-messages.js';
+import { expectedTokenOf } from './syntax-message-provider.js';
 
 /**
  * Turns Langium's diagnostics into Remit's: every diagnostic gets a stable rule code, the
@@ -57,30 +58,25 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
         const start = diagnostics.length;
         super.processLexingErrors(parseResult, diagnostics, options);
-        for (const diagnostic of diagnostics.slice(start)) {
-            const original = messageText(diagnostic);
-            diagnostic.message = friendlyLexerMessage(original);
-            if (/unexpected character: ->"<-/.test(original)) diagnostic.data = { ...(diagnostic.data as object), unclosedText: true };
+        // The messages come from the lexer's message provider (syntax-message-provider.ts).
+        // Langium lists the lexer's errors first, in order.
+        const text = (parseResult.value.$cstNode?.root as { fullText?: string } | undefined)?.fullText ?? '';
+        diagnostics.slice(start).forEach((diagnostic, i) => {
+            const error = parseResult.lexerErrors[i];
+            if (error && text.charAt(error.offset) === '"') diagnostic.data = { ...(diagnostic.data as object), unclosedText: true };
             markSyntaxError(diagnostic, elementAtOffset(parseResult, offsetOf(parseResult, diagnostic.range.start)));
-        }
+        });
     }
 
     protected override processParsingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
-        // One error at a time, so each diagnostic can be matched with what the parser was reading.
+        // One error at a time, so each diagnostic can be matched with its error. The messages
+        // come from the parser's message provider (syntax-message-provider.ts).
         for (const error of parseResult.parserErrors) {
             const start = diagnostics.length;
             super.processParsingErrors({ ...parseResult, parserErrors: [error] }, diagnostics, options);
-            const token = error.token;
-            const tokenType = token?.tokenType?.name;
-            const context: SyntaxContext = {
-                ruleStack: (error as { context?: { ruleStack?: string[] } }).context?.ruleStack,
-                foundKeyword: tokenType !== undefined && /^[a-z]+$/.test(token.image) && tokenType !== 'ID',
-                previous: (error as { previousToken?: { image?: string } }).previousToken?.image
-            };
             const missingAt = missingAfterPrevious(error);
             for (const diagnostic of diagnostics.slice(start)) {
                 if (missingAt) diagnostic.range = missingAt;
-                diagnostic.message = friendlyParserMessage(messageText(diagnostic), context);
                 markSyntaxError(diagnostic, elementAtOffset(parseResult, syntaxErrorOffset(error)));
             }
         }
@@ -158,8 +154,7 @@ interface TokenLike { image: string; startOffset: number; startLine?: number; st
  * only notices on the next line. The mistake is at the end of the line before: point there.
  */
 function missingAfterPrevious(error: ParserError): Range | undefined {
-    const expected = /^Expecting (?:token of type '([^']+)'|keyword '([^']+)')/.exec(error.message);
-    const what = expected?.[1] ?? expected?.[2];
+    const what = expectedTokenOf(error as { token: IToken; previousToken?: IToken });
     if (!what || !['%', '/', 'ID', 'STRING'].includes(what)) return undefined;
     const previous = (error as { previousToken?: TokenLike }).previousToken;
     const token = error.token as TokenLike;
@@ -203,8 +198,4 @@ export function toLspSeverity(severity: Exclude<RuleSeverity, 'off'>): Diagnosti
         case 'warning': return DiagnosticSeverity.Warning;
         case 'hint': return DiagnosticSeverity.Hint;
     }
-}
-
-function messageText(diagnostic: Diagnostic): string {
-    return typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value;
 }

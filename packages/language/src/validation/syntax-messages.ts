@@ -1,14 +1,15 @@
 /**
  * Chevrotain speaks of tokens and token sequences; a principal does not. These functions
- * rewrite its messages into plain English, keeping what was found and what fits there.
- * Where the parser says which construct it was reading (the context), the message names
- * that construct and what it may contain.
+ * say in plain English what the parser found and what fits there, from what the parser
+ * knows (the token expected, the one found, the rule being read); they are called by the
+ * parser's and the lexer's message providers (syntax-message-provider.ts). Where the rule
+ * is a block, the message names that block and what it may contain.
  */
 
-/** What the parser was doing when it met the error. */
+/** What the parser was reading when it met the error, as the parser gives it. */
 export interface SyntaxContext {
-    /** Grammar rules being read when the error struck, outermost first (e.g. RemitMap, Role). */
-    ruleStack?: readonly string[];
+    /** The grammar rule being read (e.g. Role, Decision). */
+    rule?: string;
     /** Whether the text found is one of the language's keywords (so it cannot be a name). */
     foundKeyword?: boolean;
     /** The text just before the error (the keyword a missing name should follow, say). */
@@ -79,57 +80,41 @@ function cleanRule(rule: string): string {
     return rule.replace(/[\u200B-\u200D\uFEFF]/g, '');
 }
 
-/** The innermost block (role, team, decision...) being read, if any. */
-function innermostBlock(stack: readonly string[]): string | undefined {
-    for (let i = stack.length - 1; i >= 0; i--) {
-        if (BLOCK_CONTENTS[stack[i]]) return stack[i];
-    }
-    return undefined;
-}
-
 function keywordAsName(found: string): string {
     return `'${found}' is a keyword of the Remit language, so it cannot be used as a name. Choose another name.`;
 }
 
-export function friendlyParserMessage(message: string, context: SyntaxContext = {}): string {
-    const stack = (context.ruleStack ?? []).map(cleanRule);
-    const rule = stack[stack.length - 1];
-    const block = innermostBlock(stack);
+/** One token of a kind was expected, another found (`expected` is a keyword or ID, STRING, NUMBER). */
+export function mismatchMessage(expected: string, found: string, context: SyntaxContext = {}): string {
+    const rule = context.rule === undefined ? undefined : cleanRule(context.rule);
+    const block = rule !== undefined && BLOCK_CONTENTS[rule] ? rule : undefined;
+    return mismatch(expected, found, rule, block, context.foundKeyword === true, context.previous);
+}
 
-    // A token of one kind was expected, another found.
-    let match = /^Expecting (?:token of type '([^']+)'|keyword '([^']+)'|`([^`]+)`) but found `([\s\S]*)`\.?$/.exec(message);
-    if (match) {
-        const expected = match[1] ?? match[2] ?? match[3];
-        const found = match[4];
-        return mismatch(expected, found, rule, block, context.foundKeyword === true, context.previous);
+/** Text after the map's last element that cannot start another one. */
+export function notAllInputParsedMessage(found: string, foundKeyword: boolean): string {
+    return afterMap(found, foundKeyword);
+}
+
+/**
+ * None of several alternatives fits: `options` are the tokens each alternative starts
+ * with (keywords, or ID, STRING, NUMBER).
+ */
+export function noAlternativeMessage(options: readonly string[], found: string, context: SyntaxContext = {}): string {
+    const rule = context.rule === undefined ? undefined : cleanRule(context.rule);
+    const unique = [...new Set(options.map(describeToken))];
+    const list = unique.length > 0 && unique.length <= 10 ? joinOr(unique) : undefined;
+    const subject = ALTERNATIVE_SUBJECTS[rule ?? '']
+        ?? Object.entries(SUBJECT_BY_OPTION).find(([option]) => unique.includes(`'${option}'`))?.[1];
+    if (found === '') {
+        return list ? `The file ends too early: expected ${list} here.` : 'The file ends too early.';
     }
-
-    // Text after the map's last element that cannot start another one.
-    match = /^(?:Redundant input, expecting EOF but found: |Expecting end of file but found `)([\s\S]*?)`?\.?$/.exec(message);
-    if (match) return afterMap(match[1], context.foundKeyword === true);
-
-    // None of several alternatives fits.
-    match = /^Expecting: [\s\S]*?but found: '([\s\S]*)'$/.exec(message) ?? /^Expecting: [\s\S]*?but found: ([\s\S]*)$/.exec(message);
-    if (match) {
-        const found = match[1];
-        const options = [...message.matchAll(/\[([^\]]+)\]/g)]
-            .map(m => m[1].split(',')[0].trim())
-            .map(token => describeToken(token.replace(/^'|'$/g, '')));
-        const unique = [...new Set(options)];
-        const list = unique.length > 0 && unique.length <= 10 ? joinOr(unique) : undefined;
-        const subject = ALTERNATIVE_SUBJECTS[rule ?? '']
-            ?? Object.entries(SUBJECT_BY_OPTION).find(([option]) => unique.includes(`'${option}'`))?.[1];
-        if (found === '') {
-            return list ? `The file ends too early: expected ${list} here.` : 'The file ends too early.';
-        }
-        if (subject && list) {
-            return /^[A-Za-z]/.test(found)
-                ? `'${found}' is not ${subject}. Use ${list}.`
-                : `Expected ${subject} here (${list}), but found '${found}'.`;
-        }
-        return `${describeFound(found)} does not fit here.${list ? ` Expected ${list}.` : ''}`;
+    if (subject && list) {
+        return /^[A-Za-z]/.test(found)
+            ? `'${found}' is not ${subject}. Use ${list}.`
+            : `Expected ${subject} here (${list}), but found '${found}'.`;
     }
-    return message;
+    return `${describeFound(found)} does not fit here.${list ? ` Expected ${list}.` : ''}`;
 }
 
 /** The same, by one of the words offered (for lists written inside a larger rule). */
@@ -234,10 +219,8 @@ function afterMap(found: string, foundKeyword: boolean): string {
     return `'${found}' does not belong here. A map contains ${MAP_CONTENTS}, each starting with its keyword; if '${found}' is part of a title, put the whole title in double quotes.`;
 }
 
-export function friendlyLexerMessage(message: string): string {
-    const match = /unexpected character: ->([\s\S])<-/.exec(message);
-    if (!match) return message;
-    const character = match[1];
+/** A character that starts no token of the language. */
+export function unexpectedCharacterMessage(character: string): string {
     if (character === '"') {
         return 'This text is not closed: add the closing double quote (") on the same line.';
     }
