@@ -13,6 +13,7 @@ import { registerValidationChecks } from './validation/remit-validator.js';
 import { RemitSettings } from './config/settings.js';
 import { ModelProvider } from './model/model-provider.js';
 import { AUTHORITY_CHECKS } from './analysis/register.js';
+import { WorkspaceAnalysis } from './analysis/analyze.js';
 import { RemitTokenBuilder } from './parser/token-builder.js';
 import { sharedParser } from './parser/shared-parser.js';
 import { RemitIndexManager } from './workspace/index-manager.js';
@@ -25,6 +26,8 @@ export type RemitAddedServices = {
     references: { SchemeResolver: SchemeResolver };
     settings: { RemitSettings: RemitSettings };
     model: { ModelProvider: ModelProvider };
+    /** The authority analysis of this workspace: its facts and findings, as it changes. */
+    analysis: { WorkspaceAnalysis: WorkspaceAnalysis };
     validation: { AdditionalChecks: CheckRegistration[] };
 };
 
@@ -51,6 +54,9 @@ export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & Rem
     },
     model: {
         ModelProvider: services => new ModelProvider(services)
+    },
+    analysis: {
+        WorkspaceAnalysis: () => new WorkspaceAnalysis()
     }
 };
 

@@ -17,8 +17,6 @@ export type { Finding } from './finding.js';
 /** A finding with the severity `remit.json` gives its rule. */
 export type RatedFinding = Finding & { severity: Exclude<RuleSeverity, 'off'> };
 
-const cache = new WeakMap<WorkspaceModel, { config: RemitConfig; findings: RatedFinding[]; byUri?: Map<string, RatedFinding[]> }>();
-
 /**
  * Findings about one map's own decisions and domains, kept with the map's model. A map's model is
  * rebuilt whenever its document is linked again, which Langium does when the document or
@@ -45,16 +43,61 @@ function ownFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
 }
 
 /**
- * Every authority finding of the workspace: pure, deterministic (maps by URI, elements in
- * the order written), and computed once per state of the workspace and settings. Rules set
- * to `off` are left out.
+ * The analysis of one workspace as it changes: its facts (kept up to date map by map) and
+ * the findings of its latest states. A service of each workspace's language services
+ * (`services.analysis.WorkspaceAnalysis`), so the editor's workspace and another one
+ * analysed in the same process (a git revision for Compare with HEAD, a second `remit diff`
+ * side) never share state.
+ */
+export class WorkspaceAnalysis {
+    private readonly facts = new WorkspaceFacts();
+    private readonly results = new WeakMap<WorkspaceModel, { config: RemitConfig; findings: RatedFinding[]; byUri?: Map<string, RatedFinding[]> }>();
+
+    /**
+     * Every authority finding of the workspace: pure, deterministic (maps by URI, elements
+     * in the order written), and computed once per state of the workspace and settings.
+     * Rules set to `off` are left out.
+     */
+    analyze(model: WorkspaceModel, config: RemitConfig = DEFAULT_CONFIG): RatedFinding[] {
+        const cached = this.results.get(model);
+        if (cached && cached.config === config) return cached.findings;
+        const findings = analyzeWith(this.facts.update(model), model, config);
+        this.results.set(model, { config, findings });
+        return findings;
+    }
+
+    /** The findings located in one document (a map's file), as `analyze` gives them. */
+    findingsIn(model: WorkspaceModel, config: RemitConfig, uri: string): readonly RatedFinding[] {
+        this.analyze(model, config);
+        const cached = this.results.get(model)!;
+        if (!cached.byUri) {
+            cached.byUri = new Map();
+            for (const finding of cached.findings) {
+                const list = cached.byUri.get(finding.location.uri);
+                if (list) list.push(finding);
+                else cached.byUri.set(finding.location.uri, [finding]);
+            }
+        }
+        return cached.byUri.get(uri) ?? [];
+    }
+}
+
+/** One analysis per workspace model analysed on its own (`analyzeWorkspace`). */
+const ownAnalyses = new WeakMap<WorkspaceModel, WorkspaceAnalysis>();
+
+/**
+ * Every authority finding of a workspace model, analysed on its own (tools and tests that
+ * hold a model; the editor and the checks use their workspace's `WorkspaceAnalysis`).
  */
 export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DEFAULT_CONFIG): RatedFinding[] {
-    const cached = cache.get(model);
-    if (cached && cached.config === config) return cached.findings;
+    let analysis = ownAnalyses.get(model);
+    if (!analysis) ownAnalyses.set(model, analysis = new WorkspaceAnalysis());
+    return analysis.analyze(model, config);
+}
+
+function analyzeWith(facts: WorkspaceFacts, model: WorkspaceModel, config: RemitConfig): RatedFinding[] {
     const ctx = new AnalysisContext(model, config);
     // The rules that look across maps read workspace-wide facts kept up to date map by map.
-    const facts = WorkspaceFacts.of(model);
     const out: Finding[] = [];
     for (const map of model.maps) {
         out.push(...ownFindings(ctx, map));
@@ -65,11 +108,9 @@ export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DE
     checkEscalation(ctx, facts, out);
     checkOverload(ctx, facts, out);
     checkSinglePoints(ctx, facts, out);
-    const findings = out
+    return out
         .map(f => rated(f, config))
         .filter((f): f is RatedFinding => f.severity !== 'off');
-    cache.set(model, { config, findings });
-    return findings;
 }
 
 /**
@@ -85,21 +126,6 @@ function rated(finding: Finding, config: RemitConfig): Finding & { severity: Rul
     const result = { ...finding, severity: config.severity(finding.code) };
     ratedCache.set(finding, { config, rated: result });
     return result;
-}
-
-/** The findings located in one document (a map's file), as `analyzeWorkspace` gives them. */
-export function findingsIn(model: WorkspaceModel, config: RemitConfig, uri: string): readonly RatedFinding[] {
-    analyzeWorkspace(model, config);
-    const cached = cache.get(model)!;
-    if (!cached.byUri) {
-        cached.byUri = new Map();
-        for (const finding of cached.findings) {
-            const list = cached.byUri.get(finding.location.uri);
-            if (list) list.push(finding);
-            else cached.byUri.set(finding.location.uri, [finding]);
-        }
-    }
-    return cached.byUri.get(uri) ?? [];
 }
 
 function hasInvertedBounds(map: MapModel, decision: DecisionModel): boolean {

@@ -6,7 +6,6 @@ import { isStandardLibrary } from '../builtin/standard-library.js';
 import { isNamedElement, qualifiedName } from '../references/names.js';
 import { report } from '../validation/report.js';
 import { closestName } from '../utils/suggest.js';
-import { findingsIn } from './analyze.js';
 import type { Finding } from './finding.js';
 
 /**
@@ -47,7 +46,7 @@ const shownFindings = new WeakMap<LangiumDocument, string>();
  */
 export function findingsFingerprint(document: LangiumDocument, services: RemitServices): string {
     if (isStandardLibrary(document.uri) || hasSyntaxErrors(document)) return '';
-    const findings = findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, document.uri.toString());
+    const findings = services.analysis.WorkspaceAnalysis.findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, document.uri.toString());
     const parts = findings.map(fingerprintOf);
     // Unused-element hints are held back by misspelt names anywhere in the workspace.
     if (findings.some(f => f.code === 'unused-element')) parts.push(misspelt(services).join('\u0000'));
@@ -79,7 +78,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     // contents would only add confusing findings.
     if (hasSyntaxErrors(document)) return;
     const uri = document.uri.toString();
-    const findings = findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, uri);
+    const findings = services.analysis.WorkspaceAnalysis.findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, uri);
     if (findings.length === 0) return;
     const unsettled = decisionsWithUnresolvedNames(document);
     const nodes = nodesByRange(map);

@@ -3,18 +3,14 @@ import type { Finding } from './finding.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
 /**
- * Each map's unused-element findings, with the facts and state they were judged in: kept
- * while none of the map's elements becomes used or unused (and the map itself is unchanged).
- */
-const unusedCache = new WeakMap<MapModel, { facts: WorkspaceFacts; state: number; findings: Finding[] }>();
-
-/**
  * `unused-element`: roles, teams, phases and a map's own level schemes that nothing in the
  * workspace refers to (an element's reference to itself does not count).
  */
 export function checkUnused(facts: WorkspaceFacts, map: MapModel, out: Finding[]): void {
-    const cached = unusedCache.get(map);
-    if (cached && cached.facts === facts && !facts.usedChangedSince(map, cached.state)) {
+    // Each map's findings, with the state they were judged in, are kept with the workspace's
+    // facts while none of the map's elements becomes used or unused (and the map is unchanged).
+    const cached = facts.kept.unused.get(map);
+    if (cached && !facts.usedChangedSince(map, cached.state)) {
         out.push(...cached.findings);
         return;
     }
@@ -35,7 +31,7 @@ export function checkUnused(facts: WorkspaceFacts, map: MapModel, out: Finding[]
         if (scheme.builtin) continue;
         unused('level scheme', scheme.name, scheme.qualifiedName, scheme.title, scheme.location, `No map uses it: add 'uses ${scheme.name}' after the map line, or remove it.`);
     }
-    unusedCache.set(map, { facts, state: facts.state, findings });
+    facts.kept.unused.set(map, { state: facts.state, findings });
     out.push(...findings);
 }
 

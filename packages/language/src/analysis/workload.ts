@@ -1,7 +1,7 @@
 import type { MapModel, RoleModel } from '../model/types.js';
 import { AnalysisContext, listWords } from './context.js';
 import type { Finding } from './finding.js';
-import { FindingPerHolder, type WorkspaceFacts } from './workspace-facts.js';
+import type { WorkspaceFacts } from './workspace-facts.js';
 
 /** Titles of the first few items, then "and N more". */
 function some(titles: readonly string[], shown = 3): string {
@@ -15,8 +15,6 @@ function some(titles: readonly string[], shown = 3): string {
  * final level in more decisions than its time allows. Shared and team assignments do not
  * count: they are the distribution the seed asks for.
  */
-const overloaded = new FindingPerHolder<RoleModel>();
-
 export function checkOverload(ctx: AnalysisContext, facts: WorkspaceFacts, out: Finding[]): void {
     const maxDecisions = ctx.config.threshold('overloaded-role', 'maxDecisions');
     const perDecision = ctx.config.threshold('overloaded-role', 'releasePercentPerDecision');
@@ -24,7 +22,7 @@ export function checkOverload(ctx: AnalysisContext, facts: WorkspaceFacts, out: 
         for (const role of map.roles) {
             const version = role.kind === 'teacher' ? facts.carriedAlone.version(role.qualifiedName) : 0;
             if (version === 0) continue;
-            const finding = overloaded.judge(role, version, ctx.config, () => {
+            const finding = facts.kept.overloaded.judge(role, version, ctx.config, () => {
                 const bonus = role.release !== undefined && perDecision > 0 ? Math.floor(role.release / perDecision) : 0;
                 const limit = maxDecisions + bonus;
                 if (facts.carriedAlone.count(role.qualifiedName) <= limit) return undefined;
@@ -74,15 +72,13 @@ export function checkConcentration(ctx: AnalysisContext, map: MapModel, out: Fin
  * `single-point-of-failure`: one person, with no backup, who alone decides in many domains.
  * Domains are counted by the innermost domain of each decision, across the workspace.
  */
-const singlePoints = new FindingPerHolder<RoleModel>();
-
 export function checkSinglePoints(ctx: AnalysisContext, facts: WorkspaceFacts, out: Finding[]): void {
     const minDomains = ctx.config.threshold('single-point-of-failure', 'minDomains');
     for (const map of ctx.model.maps) {
         for (const role of map.roles) {
             const version = isOnePerson(role) && !role.backup ? facts.soleFinalSayDomains.version(role.qualifiedName) : 0;
             if (version === 0) continue;
-            const finding = singlePoints.judge(role, version, ctx.config, () => {
+            const finding = facts.kept.singlePoints.judge(role, version, ctx.config, () => {
                 const domains = [...new Set(facts.valuesOf(facts.soleFinalSayDomains, role.qualifiedName))];
                 if (domains.length === 0 || domains.length < minDomains) return undefined;
                 return {

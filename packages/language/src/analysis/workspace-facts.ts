@@ -1,4 +1,4 @@
-import type { MapModel } from '../model/types.js';
+import type { MapModel, RoleModel } from '../model/types.js';
 import { mapNameOf } from '../references/names.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import { loops } from './graph.js';
@@ -128,11 +128,12 @@ class LinkLoops {
  * state of the workspace takes back the facts of the maps that changed and adds their new
  * ones, so a keystroke costs one map's work, not the district's. The facts depend on the
  * set of map models alone, so any sequence of states gives the same answers as building
- * from scratch; one instance follows whichever workspace was analysed last.
+ * from scratch. Each workspace has its own (`WorkspaceAnalysis`, a service of the
+ * workspace's language services): analysing another set of maps, such as a git revision
+ * for Compare with HEAD, never moves an editor's facts.
  */
 export class WorkspaceFacts {
-    private static current: WorkspaceFacts | undefined;
-
+    private maps: readonly MapModel[] = [];
     private readonly included = new Set<MapModel>();
     /** Counts the states this instance has moved to. */
     private generation = 0;
@@ -145,28 +146,20 @@ export class WorkspaceFacts {
     readonly soleFinalSayDomains = new HolderIndex();
     private readonly sequence = new LinkLoops(facts => facts.after);
     private readonly reporting = new LinkLoops(facts => facts.reports.map(([role, to]) => [role, [to]] as const));
-
-    private constructor(private maps: readonly MapModel[]) {}
-
-    /** The facts of the workspace's maps. */
-    static of(model: WorkspaceModel): WorkspaceFacts {
-        const facts = WorkspaceFacts.current ??= new WorkspaceFacts([]);
-        facts.moveTo(model.maps);
-        return facts;
-    }
-
     /**
-     * Runs `work` with facts built from scratch, and leaves the facts it follows as they
-     * were: tests compare what the incremental facts give with what a fresh start gives.
+     * Findings judged from these facts, kept while what they were judged from stays the
+     * same: per holder (workload.ts) and per map (unused.ts).
      */
-    static fresh<T>(work: () => T): T {
-        const kept = WorkspaceFacts.current;
-        WorkspaceFacts.current = undefined;
-        try {
-            return work();
-        } finally {
-            WorkspaceFacts.current = kept;
-        }
+    readonly kept = {
+        overloaded: new FindingPerHolder<RoleModel>(),
+        singlePoints: new FindingPerHolder<RoleModel>(),
+        unused: new WeakMap<MapModel, { state: number; findings: Finding[] }>()
+    };
+
+    /** Moves to the workspace's current maps. */
+    update(model: WorkspaceModel): this {
+        this.moveTo(model.maps);
+        return this;
     }
 
     private moveTo(maps: readonly MapModel[]): void {

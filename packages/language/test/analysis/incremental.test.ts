@@ -9,8 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { WorkspaceModel, analyzeWorkspace, checkSources, type MapModel } from '@remit/language';
-import { WorkspaceFacts } from '../../src/analysis/workspace-facts.js';
+import { WorkspaceAnalysis, WorkspaceModel, analyzeWorkspace, checkSources, type MapModel } from '@remit/language';
 
 const EXAMPLES = join(import.meta.dirname, '../../../../examples');
 
@@ -98,8 +97,8 @@ const edits = fc.array(fc.record({
 }), { minLength: 2, maxLength: 6 });
 
 /** Findings in a form that compares whole. */
-function facts(model: WorkspaceModel): string[] {
-    return analyzeWorkspace(model).map(f => JSON.stringify([f.location.uri, f.code, f.element, f.message, f.severity, f.data, f.location.range]));
+function facts(model: WorkspaceModel, analysis?: WorkspaceAnalysis): string[] {
+    return (analysis ? analysis.analyze(model) : analyzeWorkspace(model)).map(f => JSON.stringify([f.location.uri, f.code, f.element, f.message, f.severity, f.data, f.location.range]));
 }
 
 describe('analysis after an edit', () => {
@@ -113,6 +112,8 @@ describe('analysis after an edit', () => {
             const removed = new Map<string, string>();
             // As in the editor: a map keeps its model object while it stays the same.
             let kept = new Map<string, MapModel>();
+            // One workspace's analysis, moved from state to state.
+            const analysis = new WorkspaceAnalysis();
             for (const edit of sequence) {
                 apply(edit, texts, removed, originals);
                 const checked = await checkSources([...texts].map(([uri, text]) => ({ uri, text })));
@@ -121,8 +122,8 @@ describe('analysis after an edit', () => {
                     return before && JSON.stringify(before) === JSON.stringify(map) ? before : map;
                 });
                 kept = new Map(maps.map(map => [map.uri, map]));
-                const incremental = facts(new WorkspaceModel(maps));
-                const fresh = WorkspaceFacts.fresh(() => facts(new WorkspaceModel(structuredClone(maps))));
+                const incremental = facts(new WorkspaceModel(maps), analysis);
+                const fresh = facts(new WorkspaceModel(structuredClone(maps)), new WorkspaceAnalysis());
                 expect(incremental).toEqual(fresh);
                 if (incremental.join('\n') !== baseline) changedSteps++;
             }
@@ -139,7 +140,8 @@ describe('analysis after an edit', () => {
         const after = await checkSources([district, school]);
         // The district's model object is reused throughout, as the editor would.
         const sameDistrict = (maps: readonly MapModel[]) => [before.model.maps.find(m => m.uri === district.uri)!, ...maps.filter(m => m.uri !== district.uri)];
-        const loops = (maps: readonly MapModel[]) => analyzeWorkspace(new WorkspaceModel(sameDistrict(maps))).filter(f => f.code === 'sequence-cycle');
+        const analysis = new WorkspaceAnalysis();
+        const loops = (maps: readonly MapModel[]) => analysis.analyze(new WorkspaceModel(sameDistrict(maps))).filter(f => f.code === 'sequence-cycle');
         expect(loops(before.model.maps)).toEqual([]);
         expect(loops(during.model.maps)).toHaveLength(1);
         expect(loops(after.model.maps)).toEqual([]);
@@ -153,7 +155,8 @@ describe('analysis after an edit', () => {
         const first = await checkSources([withRole, naming]);
         const second = await checkSources([withRole, school]);
         const districtModel = first.model.maps.find(m => m.uri === district.uri)!;
-        const unusedVisitor = (maps: readonly MapModel[]) => analyzeWorkspace(new WorkspaceModel(maps))
+        const analysis = new WorkspaceAnalysis();
+        const unusedVisitor = (maps: readonly MapModel[]) => analysis.analyze(new WorkspaceModel(maps))
             .filter(f => f.code === 'unused-element' && f.element === 'Pinewood.Visitor');
         expect(unusedVisitor([districtModel, first.model.maps.find(m => m.uri === school.uri)!])).toEqual([]);
         expect(unusedVisitor([districtModel, second.model.maps.find(m => m.uri === school.uri)!])).toHaveLength(1);
