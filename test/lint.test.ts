@@ -79,6 +79,11 @@ describe('the lint enforces the layers', () => {
         expect(problems).toEqual([expect.stringMatching(/^no-restricted-imports: 'playwright-core'.*launchHeadlessBrowser/)]);
     });
 
+    test('text is never ordered by the machine\'s locale', async () => {
+        const problems = await lint(await plant('generators/src', { 'order.ts': "export const order = (names: string[]) => names.sort((a, b) => a.localeCompare(b));\n" }));
+        expect(problems).toEqual([expect.stringMatching(/^no-restricted-syntax: .*compareText/)]);
+    });
+
     test('files never import each other in a cycle', async () => {
         const files = await plant('language/src', {
             'first.ts': "import { second } from './second.js';\nexport const first = (): number => second() + 1;\n",
