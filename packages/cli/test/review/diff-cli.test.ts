@@ -19,7 +19,7 @@ describe('remit diff on the command line', () => {
         const result = remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'transfer'], repo.root);
         expect(result.code).toBe(1);
         expect(result.stdout.split('\n')[0]).toBe('1 decision changed hands.');
-        expect(result.stdout).toContain('final authority: Lead -> Principal');
+        expect(result.stdout).toContain('final authority moved: Grade lead -> Principal');
         expect(result.stderr).toBe('');
     });
 
@@ -37,8 +37,8 @@ describe('remit diff on the command line', () => {
         repo.edit('maps/oak.remit', 'role Spare "Spare" { kind staff }\n', '');
         const result = remit(['diff', '--rev', 'HEAD', '--fail-on', 'removal'], repo.root);
         expect(result.code).toBe(1);
-        expect(result.stdout).toMatch(/^1 role removed; 1 problem resolved\./);
-        expect(result.stdout).toContain('REMOVED role Oak.Spare "Spare"');
+        expect(result.stdout).toMatch(/^1 role removed, 1 other change\./);
+        expect(result.stdout).toContain('REMOVED role "Spare" (Oak.Spare)');
     });
 
     test('a reformat-only change passes --fail-on any', () => {
