@@ -39,7 +39,7 @@ export function diffWorkspaces(before: DiffSide, after: DiffSide): AuthorityDiff
     const mapRenames = matchRenames(oldMaps, newMaps, m => m.name, [
         (a, b) => a.title !== '' && a.title === b.title,
         (a, b) => similarTitles(a.title, b.title) && sharedElements(a, b) >= 0.5
-    ]);
+    ], name => name, false);
     /** An old qualified name as it reads after its map's rename (the same name when the map kept its name). */
     const carry = (name: string) => {
         const map = mapNameOf(name);

@@ -12,7 +12,9 @@ import { mapNameOf } from '../references/names.js';
 export function matchRenames<T>(
     olds: readonly T[], news: readonly T[], nameOf: (element: T) => string,
     sameElement: ReadonlyArray<(old: T, current: T) => boolean>,
-    carry: (oldName: string) => string = name => name
+    carry: (oldName: string) => string = name => name,
+    /** Whether elements pair only inside one map (false for maps themselves). */
+    withinMap = true
 ): Map<string, string> {
     const newNames = new Set(news.map(nameOf));
     const carried = new Set(olds.map(e => carry(nameOf(e))));
@@ -20,7 +22,7 @@ export function matchRenames<T>(
     const arrived = news.filter(e => !carried.has(nameOf(e)));
     const renames = new Map<string, string>();
     const taken = new Set<string>();
-    const sameMap = (old: T, current: T) => mapNameOf(carry(nameOf(old))) === mapNameOf(nameOf(current));
+    const sameMap = (old: T, current: T) => !withinMap || mapNameOf(carry(nameOf(old))) === mapNameOf(nameOf(current));
     for (const test of sameElement) {
         const open = gone.filter(e => !renames.has(nameOf(e)));
         for (const old of open) {
@@ -45,14 +47,16 @@ function words(title: string): Set<string> {
 
 /**
  * Whether two titles say much the same (at least half their words shared, by the Dice
- * coefficient): "Assistant principal, operations" and "Assistant principal for operations"
+ * coefficient; "lead" and "leader" count as one word): "Assistant principal, operations" and "Assistant principal for operations"
  * do; "Set the SIC agenda" and "Change the daily bell schedule" do not.
  */
 export function similarTitles(a: string, b: string): boolean {
     const x = words(a);
     const y = words(b);
     if (x.size === 0 || y.size === 0) return false;
+    // A word matches the same word or one it begins (lead, leader; coordinator, coordination is not).
+    const matches = (w: string, v: string) => w === v || (Math.min(w.length, v.length) >= 4 && (w.startsWith(v) || v.startsWith(w)));
     let shared = 0;
-    for (const w of x) if (y.has(w)) shared++;
+    for (const w of x) if ([...y].some(v => matches(w, v))) shared++;
     return (2 * shared) / (x.size + y.size) >= 0.5;
 }
