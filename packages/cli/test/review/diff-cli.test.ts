@@ -73,4 +73,32 @@ describe('remit diff on the command line', () => {
         expect(missing.code).toBe(2);
         expect(missing.stderr).toContain('nowhere: no such file or folder');
     });
+
+    test('--fail-on takes several kinds separated by commas, veto and problem among them; an unknown kind is unusable input', () => {
+        repo.edit('maps/oak.remit', '    consult Staff\n    decide Principal\n', '    consult Staff\n    agree Deputy\n    decide Principal\n');
+        repo.commit('The deputy must agree');
+        expect(remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'transfer,removal'], repo.root).code).toBe(0);
+        const veto = remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'transfer,veto'], repo.root);
+        expect(veto.code).toBe(1);
+        expect(veto.stdout).toContain('veto added: Deputy head can now block this decision');
+        expect(remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'problem'], repo.root).code).toBe(0);
+        const wrong = remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'transfer,vetos'], repo.root);
+        expect(wrong.code).toBe(2);
+        expect(wrong.stderr).toBe("remit: --fail-on: 'vetos' is not a kind of change. Use one or more of transfer, veto, removal, problem, any, separated by commas (such as --fail-on transfer,veto).\n");
+    });
+
+    test('--fail-on problem exits 1 when remit.json makes a problem an error; --by role lists what changed per role', () => {
+        repo.write('remit.json', '{ "rules": { "unused-element": "error" } }\n');
+        repo.edit('maps/oak.remit', '    decide Lead\n', '    decide Principal\n');
+        repo.commit('Stricter, and the principal decides pacing');
+        const problem = remit(['diff', '--rev', 'HEAD~1..HEAD', '--fail-on', 'problem'], repo.root);
+        expect(problem.code).toBe(1);
+        expect(problem.stdout).toContain('changed rule unused-element: hint -> error');
+        const byRole = remit(['diff', '--rev', 'HEAD~1..HEAD', '--by', 'role'], repo.root);
+        expect(byRole.code).toBe(0);
+        expect(byRole.stdout).toContain('What changed for each role and team:\n');
+        expect(byRole.stdout).toContain('  "Principal" (Oak.Principal): now has the final say on 3 decisions, 1 more than before\n      "Set the grade\'s pacing": now has the final say\n');
+        expect(byRole.stdout).toContain('  "Grade lead" (Oak.Lead): now has the final say on 0 decisions, 1 fewer than before\n');
+        expect(byRole.stdout).not.toContain('Final authority moved:');
+    });
 });

@@ -48,9 +48,12 @@ class Renderer {
                 this.lines.push(`  ${CATEGORY_LABELS[row.category].padEnd(width)}  ${String(row.count).padStart(3)}${row.detail ? `  ${row.detail}` : ''}`);
             }
         }
-        if (byRole) this.byHolder(diff.byHolder);
-        if (byRole && diff.byHolder.length === 0 && this.hasChanges(diff)) this.lines.push('', 'No role or team gained or lost a say in a decision.');
-        else this.changes(diff);
+        if (byRole) {
+            this.byHolder(diff.byHolder);
+            if (diff.byHolder.length === 0 && this.hasChanges(diff)) this.lines.push('', 'No role or team gained or lost a say in a decision.');
+        } else {
+            this.changes(diff);
+        }
         this.settings(diff.settings);
         this.problems(diff);
         return `${this.lines.join('\n')}\n`;
