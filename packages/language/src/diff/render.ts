@@ -75,13 +75,24 @@ class Renderer {
         const head = this.take();
         const blocks: string[] = [];
         if (diff.byHolder.length > 0) {
-            this.byHolder(diff.byHolder, false);
-            blocks.push(this.details('What changed for each role and team', this.take(), true));
+            const shown = diff.byHolder.slice(0, HOLDERS_IN_MARKDOWN);
+            this.byHolder(shown, false);
+            if (diff.byHolder.length > shown.length) {
+                this.lines.push('', `${diff.byHolder.length - shown.length} more roles and teams: run \`remit diff --by role\` to see them all.`);
+            }
+            blocks.push(capped(this.details('What changed for each role and team', this.take(), true), limit / 4));
+        }
+        const problems = diff.problems.introduced.length + diff.problems.changedSeverity.length + diff.problems.resolved.length;
+        if (problems > 0 || diff.settings.length > 0) {
+            this.settings(diff.settings);
+            this.problems(diff);
+            const count = diff.problems.introduced.length + diff.problems.changedSeverity.length;
+            blocks.push(capped(this.details(`Problems: ${count} new or with a new severity, ${diff.problems.resolved.length} resolved`, this.take(), count > 0), limit / 4));
         }
         const maps = [...new Set([
             ...diff.decisions.map(d => mapNameOf(d.name)), ...diff.holders.map(h => mapNameOf(h.name)),
             ...diff.maps.map(m => m.name), ...diff.schemes.map(s => mapNameOf(s.name))
-        ])].sort((a, b) => a.localeCompare(b));
+        ])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
         for (const map of maps) {
             const part: Part = {
                 decisions: diff.decisions.filter(d => mapNameOf(d.name) === map),
@@ -93,20 +104,20 @@ class Renderer {
             const count = part.decisions.length + part.holders.length + part.maps.length + part.schemes.length;
             blocks.push(this.details(`${this.esc(this.titles[map] ?? map)} (${this.code(map)}): ${count} ${count === 1 ? 'change' : 'changes'}`, this.take(), false));
         }
-        this.settings(diff.settings);
-        this.problems(diff);
-        const rest = this.take();
-        if (rest.trim() !== '') blocks.push(rest);
 
+        // Sections in order while they fit; the first that does not is cut at a line, the rest left out with a note.
+        const note = (left: number) => left === 0 ? '' : `\n\n> ${left} more ${left === 1 ? 'section is' : 'sections are'} not shown: this summary is kept under GitHub's comment limit. Run \`remit diff\` locally to see every change.`;
         let out = head;
-        const note = (left: number) => `\n\n> ${left} more ${left === 1 ? 'section is' : 'sections are'} not shown: this summary is kept under GitHub's comment limit. Run \`remit diff\` locally to see every change.\n`;
         for (let i = 0; i < blocks.length; i++) {
-            const next = `${out}\n\n${blocks[i]}`;
-            if (next.length + note(blocks.length - i).length > limit) {
-                out += note(blocks.length - i);
-                return out.length > limit ? `${out.slice(0, limit - 2)}\n` : out;
+            const room = limit - out.length - 2 - note(blocks.length - i - 1).length - 1;
+            if (blocks[i].length <= room) {
+                out += `\n\n${blocks[i]}`;
+                continue;
             }
-            out = next;
+            const cut = cutBlock(blocks[i], room);
+            if (cut) out += `\n\n${cut}`;
+            out += note(blocks.length - i - (cut ? 1 : 0));
+            return `${out}\n`;
         }
         return `${out}\n`;
     }
@@ -338,6 +349,34 @@ class Renderer {
         return text.replace(/[\\`*_[\]|~]/g, c => `\\${c}`).replace(/</g, '&lt;').replace(/>/g, '&gt;')
             .replace(/@/g, '@\u200b').replace(/\r?\n/g, ' ');
     }
+}
+
+/** How many roles and teams the Markdown lists (the most affected first); `--by role` lists them all. */
+const HOLDERS_IN_MARKDOWN = 25;
+
+/** The overview sections take at most `room` characters each, so the maps' own sections still show. */
+function capped(block: string, room: number): string {
+    return block.length <= room ? block : cutBlock(block, room) ?? block.slice(0, room);
+}
+
+/**
+ * A collapsed section cut at a line so that it fits in `room` characters, still closed
+ * and saying how many lines were left out; undefined when not even its first lines fit.
+ */
+function cutBlock(block: string, room: number): string | undefined {
+    const lines = block.split('\n');
+    const closing = lines[lines.length - 1] === '</details>' ? '\n\n</details>' : '';
+    const body = closing ? lines.slice(0, -1) : lines;
+    let length = 0;
+    let kept = 0;
+    for (; kept < body.length; kept++) {
+        const next = length + body[kept].length + 1;
+        const tail = `\n- … ${body.length - kept - 1} more lines not shown${closing}`;
+        if (next + tail.length > room) break;
+        length = next;
+    }
+    if (kept < 3) return undefined;
+    return `${body.slice(0, kept).join('\n')}\n- … ${body.length - kept} more lines not shown${closing}`;
 }
 
 /** A long doc comment, shortened for a one-line change. */
