@@ -177,7 +177,10 @@ class Renderer {
             const n = (k: number) => `${k} ${k === 1 ? 'decision' : 'decisions'}`;
             const delta = h.finalAfter - h.finalBefore;
             const trend = delta === 0 ? 'as before' : `${Math.abs(delta)} ${delta > 0 ? 'more' : 'fewer'} than before`;
-            const label = `${this.holderLabel(h.name, h.title)}: now has the final say on ${n(h.finalAfter)}, ${trend}`;
+            // A holder with the final say on nothing, before or after, is not told so.
+            const label = h.finalBefore === 0 && h.finalAfter === 0
+                ? this.holderLabel(h.name, h.title)
+                : `${this.holderLabel(h.name, h.title)}: now has the final say on ${n(h.finalAfter)}, ${trend}`;
             this.item(label, h.changes.map(c => `${this.decisionTitle(c.decision)}: ${c.what}`));
         });
     }

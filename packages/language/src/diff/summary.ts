@@ -14,7 +14,8 @@ export function countChanges(diff: Parts): DiffCounts {
         decisionsAdded: decisions('added'),
         decisionsRenamed: decisions('renamed'),
         // A renamed decision counts as changed only when more than its name and title changed.
-        decisionsChanged: matched.filter(d => d.transfers.length === 0
+        // A decision that moved final authority or a veto is counted in those rows only.
+        decisionsChanged: matched.filter(d => d.transfers.length === 0 && d.vetoes.length === 0
             && (d.kind === 'changed' || d.levels.length + d.bounds.length + d.properties.filter(p => p.property !== 'title').length > 0)).length,
         rolesRemoved: holders('role', 'removed'),
         rolesAdded: holders('role', 'added'),
