@@ -187,6 +187,11 @@ describe('the review workflow, run on a 100-map pull request', () => {
         expect(verdict.stdout).toContain("::error::Some maps are not formatted: run 'remit fmt' and commit.");
         expect(verdict.stdout).toContain('::error::Final authority or a veto moved');
         expect(verdict.stdout).not.toContain('remit check found errors');
+        expect(verdict.stdout).not.toContain('could not compare');
+        const unknownBase = runStep('Verdict', { CHECK: 'success', FORMAT: 'success', BASE_REF: 'no-such-branch' });
+        expect(unknownBase.code).toBe(1);
+        expect(unknownBase.stdout).toContain('::error::remit diff could not compare the pull request with its base');
+        expect(unknownBase.stdout).not.toContain('Final authority or a veto moved');
     }, 120_000);
 
     test('remit check writes SARIF for the upload step', () => {
