@@ -1,6 +1,9 @@
+import { execFileSync } from 'node:child_process';
+import { chmodSync, mkdirSync, readFileSync } from 'node:fs';
+import * as path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { SCHOOL_MAP, TempRepo } from '../../../language/test/diff/temp-repo.js';
-import { remit } from './run-remit.js';
+import { remit, REMIT_BIN } from './run-remit.js';
 
 let repo: TempRepo;
 
@@ -100,5 +103,27 @@ describe('remit diff on the command line', () => {
         expect(byRole.stdout).toContain('  "Principal" (Oak.Principal): now has the final say on 3 decisions, 1 more than before\n      "Set the grade\'s pacing": now has the final say\n');
         expect(byRole.stdout).toContain('  "Grade lead" (Oak.Lead): now has the final say on 0 decisions, 1 fewer than before\n');
         expect(byRole.stdout).not.toContain('Final authority moved:');
+    });
+
+    test('--rev reads all the files of a revision through one git process, however many files there are', () => {
+        for (let i = 0; i < 40; i++) repo.write(`maps/school${i}.remit`, `map School${i} "School ${i}"\nrole Head "Head" { kind administrator }\ndomain D "D" {\n  decision X "X" {\n    decide Head\n  }\n}\n`);
+        repo.commit('Forty schools');
+        for (let i = 0; i < 40; i++) repo.edit(`maps/school${i}.remit`, 'decide Head', 'consult Head');
+        repo.commit('Nobody decides');
+        // git on the path through a wrapper that notes each time it is started.
+        const bin = path.join(repo.root, '.bin');
+        mkdirSync(bin);
+        const log = path.join(repo.root, '.git-calls');
+        const realGit = execFileSync('sh', ['-c', 'command -v git'], { encoding: 'utf8' }).trim();
+        repo.write('.bin/git', `#!/bin/sh\necho "$1" >> "${log}"\nexec "${realGit}" "$@"\n`);
+        chmodSync(path.join(bin, 'git'), 0o755);
+        const result = execFileSync(process.execPath, [REMIT_BIN, 'diff', '--rev', 'HEAD~1..HEAD'], {
+            cwd: repo.root, encoding: 'utf8', env: { ...process.env, PATH: `${bin}${path.delimiter}${process.env.PATH ?? ''}` }
+        });
+        expect(result).toMatch(/^40 decisions changed hands[,.]/);
+        const calls = readFileSync(log, 'utf8').trim().split('\n');
+        expect(calls.filter(c => c === 'cat-file').length).toBeLessThanOrEqual(4);
+        expect(calls.filter(c => c === 'show')).toEqual([]);
+        expect(calls.length).toBeLessThan(16);
     });
 });
