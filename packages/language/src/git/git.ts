@@ -102,16 +102,6 @@ export function readObjects(root: string, names: readonly string[]): Promise<Arr
     });
 }
 
-/** A file's text as it was at a commit. */
-export async function fileAt(root: string, commit: string, file: string): Promise<string> {
-    try {
-        return await runGit(['show', `${commit}:${file}`], root);
-    } catch (err) {
-        if (err instanceof InputError) throw err;
-        throw new InputError(`${file} cannot be read at ${commit.slice(0, 12)}: ${(err as Error).message}`);
-    }
-}
-
 /** A path given on the command line, relative to the repository root with forward slashes. */
 export function repositoryPath(root: string, cwd: string, given: string): string {
     const absolute = path.resolve(cwd, given);
