@@ -1,8 +1,10 @@
 import { Command, Option } from 'commander';
 import {
-    compareWithRevision, diffChecked, FAIL_ON_VALUES, hasChange, InputError, loadConfig, openWorkspace, renderDiff,
+    compareWithRevision, DEFAULT_CONFIG, diffChecked, FAIL_ON_VALUES, hasChange, InputError, loadConfig, openWorkspace, renderDiff,
     type AuthorityDiff, type DiffFormat, type FailOn
 } from '@remit/language';
+import { existsSync, statSync } from 'node:fs';
+import * as path from 'node:path';
 import { displayPath } from '../output/paths.js';
 import { writeStdout } from '../output/write.js';
 
@@ -16,6 +18,17 @@ function parseFailOn(value: string): FailOn[] {
     }
     if (kinds.length === 0) throw new InputError(`--fail-on needs a kind of change: ${FAIL_ON_VALUES.join(', ')}.`);
     return kinds as FailOn[];
+}
+
+/** The remit.json nearest to a file or folder; one that cannot be used is noted, not fatal. */
+async function nearestConfig(target: string): Promise<{ config?: Awaited<ReturnType<typeof loadConfig>>; error?: string }> {
+    const folder = existsSync(target) && statSync(target).isFile() ? path.dirname(target) : target;
+    try {
+        return { config: await loadConfig(folder) };
+    } catch (err) {
+        if (err instanceof InputError) return { error: err.message };
+        throw err;
+    }
 }
 
 /**
@@ -48,9 +61,13 @@ export function registerDiff(program: Command): void {
                 if (paths.length !== 2) {
                     throw new InputError(`remit diff needs two versions to compare: remit diff OLD NEW (files or folders), or remit diff --rev REV to compare with git. Got ${paths.length === 0 ? 'none' : paths.join(' ')}.`);
                 }
-                const config = explicit ?? await loadConfig(cwd);
-                const [before, after] = await Promise.all(paths.map(p => openWorkspace([p], { cwd, config })));
-                diff = diffChecked(before, after, { before: { label: paths[0] }, after: { label: paths[1] } });
+                // Each side with the remit.json nearest to it (or --config for both), as remit check would.
+                const sides = await Promise.all(paths.map(async p => {
+                    const settings = explicit ? { config: explicit } : await nearestConfig(path.resolve(cwd, p));
+                    const workspace = await openWorkspace([p], { cwd, config: settings.config ?? DEFAULT_CONFIG });
+                    return { workspace, side: { label: p, config: settings.config ?? DEFAULT_CONFIG, ...(settings.error ? { configError: { message: settings.error } } : {}) } };
+                }));
+                diff = diffChecked(sides[0].workspace, sides[1].workspace, { before: sides[0].side, after: sides[1].side });
             }
             await writeStdout(renderDiff(diff, options.format, render));
             process.exitCode = failOn && hasChange(diff, failOn) ? 1 : 0;

@@ -126,4 +126,14 @@ describe('remit diff on the command line', () => {
         expect(calls.filter(c => c === 'show')).toEqual([]);
         expect(calls.length).toBeLessThan(16);
     });
+
+    test('two folders are each checked with the remit.json nearest to them', () => {
+        repo.write('old/oak.remit', SCHOOL_MAP);
+        repo.write('new/oak.remit', SCHOOL_MAP);
+        repo.write('new/remit.json', '{ "rules": { "unused-element": "error" } }\n');
+        const result = remit(['diff', 'old', 'new', '--fail-on', 'problem'], repo.root);
+        expect(result.code).toBe(1);
+        expect(result.stdout).toContain('changed rule unused-element: hint -> error');
+        expect(result.stdout).toContain('severity changed: hint -> error unused-element (Oak.Preparation)');
+    });
 });
