@@ -87,7 +87,8 @@ class Renderer {
             this.settings(diff.settings);
             this.problems(diff);
             const count = diff.problems.introduced.length + diff.problems.changedSeverity.length;
-            blocks.push(capped(this.details(`Problems: ${count} new or with a new severity, ${diff.problems.resolved.length} resolved`, this.take(), count > 0), limit / 4));
+            const settings = diff.settings.length > 0 ? `${diff.settings.length} rule ${diff.settings.length === 1 ? 'setting' : 'settings'} changed; ` : '';
+            blocks.push(capped(this.details(`Problems and rule settings: ${settings}${count} ${count === 1 ? 'problem' : 'problems'} new or with a new severity, ${diff.problems.resolved.length} resolved`, this.take(), count > 0), limit / 4));
         }
         const maps = [...new Set([
             ...diff.decisions.map(d => mapNameOf(d.name)), ...diff.holders.map(h => mapNameOf(h.name)),
@@ -142,8 +143,7 @@ class Renderer {
             const text = n.reason === 'syntax'
                 ? `Incomplete comparison: ${n.label} has a syntax error${where ? ` (${where})` : ''}, so what that file says cannot all be read and changes there may be missing or wrong. Fix it and compare again.`
                 : `${n.label}: its remit.json cannot be used (${n.message}), so it was checked with the default rule settings.`;
-            this.lines.push(this.md ? `> **${this.esc(text)}**` : `Note: ${text}`);
-            if (this.md) this.lines.push('');
+            this.lines.push(this.md ? `> **${this.esc(text)}**` : `Note: ${text}`, '');
         }
     }
 
