@@ -57,6 +57,18 @@ describe('the remit-cli package', () => {
         expect(listed.filter(f => f.endsWith('.ts') || f.endsWith('.map'))).toEqual([]);
     });
 
+    test('the docs install it by this name, pinned to this version, and never through a bare `npx remit` outside this repository', () => {
+        const docs = ['../../README.md', '../../docs/cli.md', '../../docs/git.md', 'README.md'].map(f => readFileSync(path.resolve(cliFolder, f), 'utf8'));
+        for (const text of docs) {
+            const pins = [...text.matchAll(/remit-cli@(\d+\.\d+\.\d+)/g)].map(m => m[1]);
+            expect(pins.length).toBeGreaterThan(0);
+            expect(new Set(pins)).toEqual(new Set([manifest.version]));
+        }
+        const workflow = readFileSync(path.resolve(cliFolder, '../../docs/workflows/remit-review.yml'), 'utf8');
+        expect(workflow).toContain(`REMIT_VERSION: ${manifest.version}`);
+        expect(workflow).not.toMatch(/npx (--\S+ )*remit\b/);
+    });
+
     test('installed from the packed tarball into a fresh project, `npx remit-cli check` and the generators work', () => {
         const folder = project('fresh');
         const install = run('npm', ['install', '--save-dev', '--prefer-offline', tarball], folder);
