@@ -211,8 +211,12 @@ function compareDecision(
     property(properties, 'title', old.title, current.title);
     const oldDomain = old.domainPath[old.domainPath.length - 1];
     const newDomain = current.domainPath[current.domainPath.length - 1];
-    keyed(properties, 'domain', oldDomain && (titles[oldDomain] || oldDomain), newDomain && (titles[newDomain] || newDomain),
-        oldDomain && renameDecision(oldDomain), newDomain);
+    // A domain that only changed its name (same title) moves nothing.
+    const oldDomainTitle = oldDomain && (titles[oldDomain] || oldDomain);
+    const newDomainTitle = newDomain && (titles[newDomain] || newDomain);
+    if (oldDomainTitle !== newDomainTitle) {
+        keyed(properties, 'domain', oldDomainTitle, newDomainTitle, oldDomain && renameDecision(oldDomain), newDomain);
+    }
     property(properties, 'status', old.status, current.status);
     property(properties, 'source', old.source, current.source);
     // Compared under new names, shown as each version wrote them: no name the old version never had.

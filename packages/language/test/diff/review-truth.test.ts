@@ -157,6 +157,12 @@ describe('no silent or wrong details', () => {
         expect(text).toContain('doc comment changed: Each grade sets its own pacing. -> Each grade sets its own pacing, within the district guide.');
     });
 
+    test('a domain that only changed its name moves no decision', async () => {
+        repo.edit('maps/oak.remit', 'domain Teaching "Teaching"', 'domain Instruction "Teaching"');
+        repo.commit('Domain name');
+        expect((await lastCommit()).summary).toBe('No change in authority.');
+    });
+
     test('a syntax error in the working tree makes the comparison say, first, that it is incomplete', async () => {
         repo.edit('maps/oak.remit', '    inform Staff\n', '    inform Staff,\n');
         const diff = (await compareWithRevision({ cwd: repo.root })).diff;
