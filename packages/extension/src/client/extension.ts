@@ -7,7 +7,7 @@ import {
 } from 'vscode-languageclient/node';
 import { exportDiagram, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
 import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
-import { compareWithHead, type CompareOptions } from './review.js';
+import { compareWithHead, REVIEW_SCHEME, ReviewDocuments, type CompareOptions } from './review.js';
 
 let client: LanguageClient | undefined;
 
@@ -37,13 +37,16 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
         RemitPreview.show(context, lc, uri, tab);
     };
 
+    const reviews = new ReviewDocuments();
     context.subscriptions.push(
+        reviews,
+        vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviews),
         vscode.commands.registerCommand('remit.openPreview', (arg?: unknown) => openPreview(arg)),
         vscode.commands.registerCommand('remit.showMatrix', (arg?: unknown) => openPreview(arg, 'matrix')),
         vscode.commands.registerCommand('remit.generateCharter', (arg?: unknown, options?: GenerateOptions) => generateCharter(lc, arg, options)),
         vscode.commands.registerCommand('remit.exportDiagram', (arg?: unknown, options?: GenerateOptions) => exportDiagram(lc, arg, options)),
         vscode.commands.registerCommand('remit.newMap', (options?: NewMapOptions) => newMap(lc, options)),
-        vscode.commands.registerCommand('remit.compareWithHead', (arg?: unknown, options?: CompareOptions) => compareWithHead(lc, arg, options)),
+        vscode.commands.registerCommand('remit.compareWithHead', (arg?: unknown, options?: CompareOptions) => compareWithHead(lc, reviews, arg, options)),
         vscode.commands.registerCommand('remit.restartServer', () => lc.restart()),
         vscode.window.registerWebviewPanelSerializer(RemitPreview.viewType, {
             async deserializeWebviewPanel(panel, state) {

@@ -7,18 +7,33 @@ export type DiffFormat = 'text' | 'md' | 'json';
 export interface RenderOptions {
     /** How a document URI is shown (a path relative to the working folder, say). */
     displayPath?: (uri: string) => string;
+    /**
+     * Markdown only: where an element (`Map.Element`) or a problem's line is written, as a
+     * link target (an editor's `file:///…#L12`); names without one are shown as plain code.
+     */
+    link?: (target: { element: string } | { uri: string; line: number }) => string | undefined;
 }
 
 /** The diff as text for a terminal, Markdown for a pull request, or JSON for tools. */
 export function renderDiff(diff: AuthorityDiff, format: DiffFormat, options: RenderOptions = {}): string {
     if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
-    return new Renderer(format === 'md', options.displayPath ?? (uri => uri)).render(diff);
+    return new Renderer(format === 'md', options.displayPath ?? (uri => uri), format === 'md' ? options.link : undefined).render(diff);
 }
 
 class Renderer {
     private readonly lines: string[] = [];
 
-    constructor(private readonly md: boolean, private readonly displayPath: (uri: string) => string) {}
+    constructor(
+        private readonly md: boolean,
+        private readonly displayPath: (uri: string) => string,
+        private readonly link?: RenderOptions['link']
+    ) {}
+
+    /** Markdown text as a link to `target` when the caller gives one. */
+    private linked(text: string, target: Parameters<NonNullable<RenderOptions['link']>>[0]): string {
+        const href = this.link?.(target);
+        return href ? `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : text;
+    }
 
     render(diff: AuthorityDiff): string {
         if (this.md) {
@@ -88,7 +103,7 @@ class Renderer {
         const where = `${this.displayPath(p.uri)}:${p.line}`;
         if (this.md) {
             const severity = p.severity === 'error' ? '**error**' : p.severity;
-            this.item(`${severity} ${this.code(p.code)}${p.element ? ` (${this.code(p.element)})` : ''}: ${this.esc(p.message)} (${this.code(where)})`, []);
+            this.item(`${severity} ${this.code(p.code)}${p.element ? ` (${this.code(p.element)})` : ''}: ${this.esc(p.message)} (${this.linked(this.code(where), { uri: p.uri, line: p.line })})`, []);
         } else {
             this.item(`${p.severity} ${p.code}${p.element ? ` (${p.element})` : ''}: ${p.message} (${where})`, []);
         }
@@ -141,7 +156,7 @@ class Renderer {
     }
 
     private name(name: string): string {
-        return this.md ? this.code(name) : name;
+        return this.md ? this.linked(this.code(name), { element: name }) : name;
     }
 
     private title(title: string): string {
