@@ -46,6 +46,10 @@ export class ReviewDocuments implements vscode.TextDocumentContentProvider {
 
 /** Returns the review's Markdown (for tests and other commands), or undefined when there is none. */
 export async function compareWithHead(client: LanguageClient, reviews: ReviewDocuments, arg?: unknown, options: CompareOptions = {}): Promise<string | undefined> {
+    if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Remit: Compare with HEAD runs git in this folder, so it waits until you trust the folder (Manage Workspace Trust).');
+        return undefined;
+    }
     const uri = remitUri(arg);
     const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
