@@ -54,7 +54,8 @@ describe('The editor, first time', function () {
         const after = positionOf(editor.document, 'decide Principal', 'decide Principal'.length);
         await editor.edit(e => e.insert(after, ' '));
         const quiet = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, after.translate(0, 1), ' ');
-        const remit = quiet.items.map(label).filter(l => ['from', 'until', 'Council', 'Staff', 'inform'].includes(l));
+        // VS Code adds its own word suggestions (kind Text) to every list; Remit's items are the ones that count.
+        const remit = quiet.items.filter(i => i.kind !== vscode.CompletionItemKind.Text).map(label);
         assert.deepEqual(remit, []);
     });
 
@@ -64,14 +65,19 @@ describe('The editor, first time', function () {
         assert.equal(steps.length, 4);
         assert.deepEqual(steps.filter(s => s.when !== undefined).map(s => s.title), [], 'a step with a when clause can be hidden');
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-        await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'remit.remit#gettingStarted', false);
+        const open = () => vscode.commands.executeCommand('workbench.action.openWalkthrough', { category: 'remit.remit#gettingStarted', step: 'preview' }, false);
+        await open();
         if (!hasDriver()) return;
         const titles = steps.map(s => s.title);
+        let tries = 0;
         const shot = await waitFor('the walkthrough with its steps', async () => {
             const r = await screenshot('walkthrough');
             const text = r?.frames?.map(f => f.text).join('\n') ?? '';
-            return titles.every(t => text.includes(t)) ? r : undefined;
-        }, 30_000);
+            if (titles.every(t => text.includes(t))) return r;
+            // The workbench opens its own walkthrough for newly installed extensions at start-up; ask again.
+            if (++tries % 3 === 0) await open();
+            return undefined;
+        }, 40_000);
         assert.ok(shot.ok);
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
     });
