@@ -29,15 +29,6 @@ describe('the extension manifest', () => {
         expect(compare.enablement).toBe('isWorkspaceTrusted');
     });
 
-    test('its README shows a screenshot that ships with it', () => {
-        const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map(m => m[1]);
-        expect(images.length).toBeGreaterThan(0);
-        for (const image of images) {
-            expect(existsSync(here(`../${image}`)), image).toBe(true);
-            expect(ignore).toContain(`!${image}`);
-        }
-    });
-
     test('every command is in the README and docs/editors.md command tables', () => {
         for (const { command, title } of pkg.contributes.commands as Array<{ command: string; title: string }>) {
             expect(readme, command).toContain(`| Remit: ${title} |`);

@@ -337,7 +337,7 @@ class Renderer {
     /** "Principal (Oak.Principal)" in text; "Principal (`Oak.Principal`)" in Markdown: the title, and the name once. */
     private titled(name: string, title: string): string {
         if (!title) return this.name(name);
-        return this.md ? `"${this.esc(title)}" (${this.code(name)})` : `"${title}" (${name})`;
+        return this.md ? `"${this.esc(title)}" (${this.name(name)})` : `"${title}" (${name})`;
     }
 
     private holderLabel(name: string, title: string): string {
