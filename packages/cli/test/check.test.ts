@@ -268,6 +268,8 @@ describe('--format sarif', () => {
             region: { startLine: 3, startColumn: GHOST_COLUMN, endLine: 3, endColumn: GHOST_COLUMN + 5 }
         });
         expect(ghost.locations[0].logicalLocations[0].fullyQualifiedName).toBe('Alpha.X');
+        expect(ghost.properties.facts).toMatchObject({ refText: 'Ghost', property: 'holders' });
+        expect(ghost.properties.fixes).toContain("Create the role 'Ghost'");
         const warnings = sarifRun.results.filter((r: { ruleId: string }) => r.ruleId === 'duplicate-name');
         expect(warnings.map((r: { level: string }) => r.level)).toEqual(['warning', 'warning']);
         expect(sarifRun.originalUriBaseIds['%SRCROOT%'].uri).toMatch(/^file:\/\/.*\/$/);

@@ -5,7 +5,7 @@ export * from './remit-module.js';
 export * from './builtin/standard-library.js';
 export * from './references/names.js';
 export * from './validation/rule-catalog.js';
-export type { RemitDiagnosticData } from './validation/report.js';
+export * from './validation/finding-data.js';
 export * from './config/remit-config.js';
 export * from './config/settings.js';
 export * from './model/types.js';

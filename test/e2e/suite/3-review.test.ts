@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as vscode from 'vscode';
-import { fileUri, openEditor, workspaceRoot } from './helpers.js';
+import { fileUri, openEditor, screenshot, waitFor, workspaceRoot } from './helpers.js';
 
 describe('Compare with HEAD', function () {
     this.timeout(90_000);
@@ -36,6 +36,25 @@ describe('Compare with HEAD', function () {
         assert.ok(markdown, 'the command should return the review');
         assert.match(markdown, /1 decision changed hands/);
         assert.match(markdown, /final authority moved: Principal → \*\*Assistant principal\*\*/);
+    });
+
+    it('shows the review read-only beside the map: no unsaved buffer, element names linked to the maps', async () => {
+        const untitledBefore = vscode.workspace.textDocuments.filter(d => d.isUntitled).length;
+        const markdown = await vscode.commands.executeCommand<string | undefined>('remit.compareWithHead', fileUri(lakeside));
+        assert.ok(markdown);
+        const review = await waitFor('the review document', () => vscode.workspace.textDocuments.find(d => d.uri.scheme === 'remit-review'));
+        assert.equal(review.isDirty, false);
+        assert.equal(review.getText(), markdown);
+        assert.equal(vscode.workspace.textDocuments.filter(d => d.isUntitled).length, untitledBefore, 'no Untitled buffer is left behind');
+        const lakesideFile = fileUri(lakeside).toString();
+        assert.ok(markdown.includes(`](<${lakesideFile}#L`), `links to ${lakesideFile} in:\n${markdown}`);
+        // Running it again refreshes the same document instead of adding another.
+        await vscode.commands.executeCommand('remit.compareWithHead', fileUri(lakeside));
+        assert.equal(vscode.workspace.textDocuments.filter(d => d.uri.scheme === 'remit-review').length, 1);
+        const dirtyTabs = vscode.window.tabGroups.all.flatMap(g => g.tabs)
+            .filter(t => t.isDirty && !(t.input instanceof vscode.TabInputText && t.input.uri.toString() === lakesideFile));
+        assert.deepEqual(dirtyTabs.map(t => t.label), [], 'only the edited map is unsaved');
+        await screenshot('compare-with-head');
     });
 
     it('says plainly when the folder cannot be compared', async () => {

@@ -120,9 +120,14 @@ export async function click(selector: string): Promise<void> {
 }
 
 export interface PreviewRendered { uri: string; map?: string; svgs: number; banner: boolean; tab: string; phase?: string }
+export type FindingNode =
+    | { type: 'map'; uri: vscode.Uri; label: string; rules: FindingNode[] }
+    | { type: 'rule'; uri: vscode.Uri; code: string; severity: vscode.DiagnosticSeverity; findings: FindingNode[] }
+    | { type: 'finding'; uri: vscode.Uri; diagnostic: vscode.Diagnostic };
 export interface RemitApi {
     ready: Promise<void>;
     preview: { lastRendered(): PreviewRendered | undefined };
+    findings: { tree(): FindingNode[]; item(node: FindingNode): vscode.TreeItem };
 }
 
 /** The Remit extension's API, activated, with its language server started. */

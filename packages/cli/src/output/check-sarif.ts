@@ -1,4 +1,4 @@
-import { RULES, RULE_CODES, type RemitDiagnostic } from '@remit/language';
+import { RULES, RULE_CODES, ruleFacts, type RemitDiagnostic } from '@remit/language';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { displayPath } from './paths.js';
@@ -39,11 +39,24 @@ export function formatSarif(diagnostics: readonly RemitDiagnostic[], cwd: string
                         region: { startLine: d.line, startColumn: d.column, endLine: d.endLine, endColumn: d.endColumn }
                     },
                     ...(d.element ? { logicalLocations: [{ fullyQualifiedName: d.element, kind: 'member' }] } : {})
-                }]
+                }],
+                ...properties(d)
             }))
         }]
     };
     return JSON.stringify(log, null, 2) + '\n';
+}
+
+/**
+ * The rule's facts (holders, levels, phases, suggestions) and the titles of its quick fixes,
+ * in the result's property bag, for tools that want more than the message.
+ */
+function properties(d: RemitDiagnostic): { properties?: Record<string, unknown> } {
+    if (!d.data) return {};
+    const facts = ruleFacts(d.data);
+    const fixes = (d.data.fixes ?? []).map(f => f.title);
+    if (Object.keys(facts).length === 0 && fixes.length === 0) return {};
+    return { properties: { ...(Object.keys(facts).length ? { facts } : {}), ...(fixes.length ? { fixes } : {}) } };
 }
 
 /** SARIF locations are URI references: a space or '#' in a folder name must be escaped. */

@@ -15,6 +15,17 @@ export function remitUri(arg?: unknown): vscode.Uri | undefined {
     return doc?.languageId === 'remit' ? doc.uri : undefined;
 }
 
+/**
+ * A map to act on when no map is active (the walkthrough's steps): one shown in an editor,
+ * else the first map in the workspace.
+ */
+export async function anyMap(): Promise<vscode.Uri | undefined> {
+    const visible = vscode.window.visibleTextEditors.find(e => e.document.languageId === 'remit');
+    if (visible) return visible.document.uri;
+    const [first] = await vscode.workspace.findFiles('**/*.remit', '**/node_modules/**', 1);
+    return first;
+}
+
 export interface GenerateOptions {
     /** Where to write; asked for (diagram) or taken from the settings (charter) otherwise. */
     target?: vscode.Uri;
@@ -38,9 +49,9 @@ async function writeText(target: vscode.Uri, text: string): Promise<void> {
 
 /** Remit: Generate Charter. Writes `<folder>/<map>-charter.<md|html>` and opens it; returns where. */
 export async function generateCharter(client: LanguageClient, arg?: unknown, options: GenerateOptions = {}): Promise<vscode.Uri | undefined> {
-    const uri = remitUri(arg);
+    const uri = remitUri(arg) ?? await anyMap();
     if (!uri) {
-        void vscode.window.showWarningMessage('Open a .remit map first: the charter is generated from it.');
+        void vscode.window.showWarningMessage('There is no .remit map to make a charter from yet. Create one with Remit: New Map from Template..., or open a folder of maps.');
         return undefined;
     }
     const config = vscode.workspace.getConfiguration('remit.charter', uri);

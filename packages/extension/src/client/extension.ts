@@ -5,9 +5,10 @@ import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
-import { exportDiagram, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
+import { anyMap, exportDiagram, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
 import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
-import { compareWithHead, type CompareOptions } from './review.js';
+import { FINDINGS_VIEW, FindingsView, type FindingNode } from './findings.js';
+import { compareWithHead, REVIEW_SCHEME, ReviewDocuments, type CompareOptions } from './review.js';
 
 let client: LanguageClient | undefined;
 
@@ -21,6 +22,12 @@ export interface RemitExtensionApi {
         /** What the preview last drew, if it is open. */
         readonly lastRendered: () => PreviewRendered | undefined;
     };
+    readonly findings: {
+        /** The "Remit: findings" view's tree: maps, their rules, their findings. */
+        readonly tree: () => FindingNode[];
+        /** How the view shows a node (label, description, the command a click runs). */
+        readonly item: (node: FindingNode) => vscode.TreeItem;
+    };
 }
 
 export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
@@ -28,22 +35,30 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
     const ready = client.start();
     const lc = client;
 
-    const openPreview = (arg?: unknown, tab?: PreviewTab) => {
-        const uri = remitUri(arg);
+    const openPreview = async (arg?: unknown, tab?: PreviewTab) => {
+        // From the walkthrough no map is active: take one that is open, else the workspace's first.
+        const uri = remitUri(arg) ?? await anyMap();
         if (!uri) {
-            void vscode.window.showWarningMessage('Open a .remit map to preview it.');
+            void vscode.window.showWarningMessage('There is no .remit map to preview yet. Create one with Remit: New Map from Template..., or open a folder of maps.');
             return;
         }
         RemitPreview.show(context, lc, uri, tab);
     };
 
+    const reviews = new ReviewDocuments();
+    const findings = new FindingsView();
+    void vscode.commands.executeCommand('setContext', 'remit.active', true);
     context.subscriptions.push(
+        reviews,
+        findings,
+        vscode.window.createTreeView(FINDINGS_VIEW, { treeDataProvider: findings, showCollapseAll: true }),
+        vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviews),
         vscode.commands.registerCommand('remit.openPreview', (arg?: unknown) => openPreview(arg)),
         vscode.commands.registerCommand('remit.showMatrix', (arg?: unknown) => openPreview(arg, 'matrix')),
         vscode.commands.registerCommand('remit.generateCharter', (arg?: unknown, options?: GenerateOptions) => generateCharter(lc, arg, options)),
         vscode.commands.registerCommand('remit.exportDiagram', (arg?: unknown, options?: GenerateOptions) => exportDiagram(lc, arg, options)),
         vscode.commands.registerCommand('remit.newMap', (options?: NewMapOptions) => newMap(lc, options)),
-        vscode.commands.registerCommand('remit.compareWithHead', (arg?: unknown, options?: CompareOptions) => compareWithHead(lc, arg, options)),
+        vscode.commands.registerCommand('remit.compareWithHead', (arg?: unknown, options?: CompareOptions) => compareWithHead(lc, reviews, arg, options)),
         vscode.commands.registerCommand('remit.restartServer', () => lc.restart()),
         vscode.window.registerWebviewPanelSerializer(RemitPreview.viewType, {
             async deserializeWebviewPanel(panel, state) {
@@ -55,7 +70,8 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
 
     return {
         ready,
-        preview: { onDidRender: RemitPreview.onDidRender, lastRendered: () => RemitPreview.lastRendered }
+        preview: { onDidRender: RemitPreview.onDidRender, lastRendered: () => RemitPreview.lastRendered },
+        findings: { tree: () => findings.tree(), item: node => findings.getTreeItem(node) }
     };
 }
 

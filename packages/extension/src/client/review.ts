@@ -1,5 +1,6 @@
 // Remit: Compare with HEAD. Shows what changed in authority (not in text) since the last
-// commit, as a Markdown preview beside the map.
+// commit, as a read-only Markdown review beside the map: a virtual document (never an
+// unsaved buffer), its element names and problem lines linked to where they are written.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
@@ -15,8 +16,41 @@ export interface CompareOptions {
     open?: boolean;
 }
 
+/** The scheme of the read-only review documents. */
+export const REVIEW_SCHEME = 'remit-review';
+
+/** Holds the text of each review document; VS Code asks for it when it opens or refreshes one. */
+export class ReviewDocuments implements vscode.TextDocumentContentProvider {
+    private readonly texts = new Map<string, string>();
+    private readonly changed = new vscode.EventEmitter<vscode.Uri>();
+    readonly onDidChange = this.changed.event;
+
+    provideTextDocumentContent(uri: vscode.Uri): string {
+        return this.texts.get(uri.toString()) ?? 'This review is no longer available. Run Remit: Compare with HEAD again.\n';
+    }
+
+    /** The review of `folder` against `revision`: one document per folder and revision, refreshed on each run. */
+    set(folder: vscode.WorkspaceFolder, revision: string, markdown: string): vscode.Uri {
+        const uri = vscode.Uri.from({
+            scheme: REVIEW_SCHEME,
+            path: `/${folder.name} compared with ${revision.replace(/[/\\]/g, '-')}.md`
+        });
+        this.texts.set(uri.toString(), markdown);
+        this.changed.fire(uri);
+        return uri;
+    }
+
+    dispose(): void {
+        this.changed.dispose();
+    }
+}
+
 /** Returns the review's Markdown (for tests and other commands), or undefined when there is none. */
-export async function compareWithHead(client: LanguageClient, arg?: unknown, options: CompareOptions = {}): Promise<string | undefined> {
+export async function compareWithHead(client: LanguageClient, reviews: ReviewDocuments, arg?: unknown, options: CompareOptions = {}): Promise<string | undefined> {
+    if (!vscode.workspace.isTrusted) {
+        void vscode.window.showWarningMessage('Remit: Compare with HEAD runs git in this folder, so it waits until you trust the folder (Manage Workspace Trust).');
+        return undefined;
+    }
     const uri = remitUri(arg);
     const folder = (uri && vscode.workspace.getWorkspaceFolder(uri)) ?? vscode.workspace.workspaceFolders?.[0];
     if (!folder) {
@@ -29,10 +63,8 @@ export async function compareWithHead(client: LanguageClient, arg?: unknown, opt
         void vscode.window.showErrorMessage(`Remit: cannot compare with ${params.revision}. ${result.error ?? ''}`);
         return undefined;
     }
-    if (options.open !== false) {
-        const document = await vscode.workspace.openTextDocument({ language: 'markdown', content: result.markdown });
-        await vscode.commands.executeCommand('markdown.showPreviewToSide', document.uri);
-    }
+    const review = reviews.set(folder, params.revision!, result.markdown);
+    if (options.open !== false) await vscode.commands.executeCommand('markdown.showPreviewToSide', review);
     void vscode.window.setStatusBarMessage(`Remit: ${result.summary ?? 'compared'}`, 8000);
     return result.markdown;
 }

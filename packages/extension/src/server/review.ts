@@ -15,7 +15,7 @@ export function registerReviewRequests(connection: Connection, shared: LangiumSh
             .filter(document => document.uri.endsWith('.remit'))
             .map(document => ({ uri: document.uri, text: document.getText() }));
         try {
-            const { diff, markdown } = await compareWithRevision({ cwd: params.folder, revision: params.revision ?? 'HEAD', current });
+            const { diff, markdown } = await compareWithRevision({ cwd: params.folder, revision: params.revision ?? 'HEAD', current, links: true });
             return { markdown, summary: diff.summary };
         } catch (err) {
             if (err instanceof InputError) return { error: err.message };

@@ -7,6 +7,7 @@ import { AnalysisContext, boundsOf } from './context.js';
 import { checkEscalation, checkSequenceCycles } from './cycles.js';
 import { checkFinalAuthority, checkTeamRules } from './final-authority.js';
 import type { Finding } from './finding.js';
+import { FixJudge } from './fixes.js';
 import { PhaseTimeline } from './phase-timeline.js';
 import { checkEmptyDomains, checkUnused } from './unused.js';
 import { WorkspaceFacts } from './workspace-facts.js';
@@ -29,12 +30,17 @@ function ownFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
     const cached = mapCache.get(map);
     if (cached && cached.config === ctx.config) return cached.findings;
     const out: Finding[] = [];
+    // Quick fixes are tried against the same rules, without fixes of their own.
+    const judge = new FixJudge(ctx, (m, decision, found) => {
+        checkFinalAuthority(ctx, m, decision, found);
+        checkAssignments(ctx, m, decision, found);
+    });
     for (const decision of map.decisions) {
         // An assignment that never applies is a phase-order error; judging the decision's
         // timeline before it is fixed would report a gap the author did not make.
         if (hasInvertedBounds(map, decision)) continue;
-        checkFinalAuthority(ctx, map, decision, out);
-        checkAssignments(ctx, map, decision, out);
+        checkFinalAuthority(ctx, map, decision, out, judge);
+        checkAssignments(ctx, map, decision, out, judge);
     }
     checkConcentration(ctx, map, out);
     checkEmptyDomains(map, out);

@@ -1,14 +1,16 @@
 import type { AssignmentModel, DecisionModel, MapModel } from '../model/types.js';
 import { AnalysisContext, boundsOf, listWords, writtenName } from './context.js';
 import type { Finding } from './finding.js';
-import { sentence } from './final-authority.js';
+import { preferFirst, sentence } from './final-authority.js';
+import { withoutHolder, type FixJudge } from './fixes.js';
+import type { Fix } from '../validation/finding-data.js';
 
 /**
  * How one holder is listed within one decision at one time: twice at one level
  * (duplicate-assignment), at two levels (redundant-assignment), or with a veto over
  * its own final decision (veto-over-own-decision).
  */
-export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[]): void {
+export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[], judge?: FixJudge): void {
     // Each rule needs a holder named twice in the decision; most decisions name each once.
     if (!namesAHolderTwice(decision)) return;
     const timeline = ctx.timeline(map);
@@ -30,7 +32,10 @@ export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: 
                 out.push({
                     code: 'duplicate-assignment', element: decision.qualifiedName, location: assignment.location,
                     message: `${ctx.who(holder, map)} is listed twice as '${assignment.level}' of ${what}${sameLine ? ' on one line' : ''}. Remove the repeat.`,
-                    data: { level: assignment.level, holder: writtenName(holder, map), sameLine }
+                    data: {
+                        level: assignment.level, holder: writtenName(holder, map), sameLine,
+                        fixes: [{ title: `Remove the repeated '${writtenName(holder, map)}'`, preferred: true, edits: [{ kind: 'remove-repeat', holder: writtenName(holder, map) }] }]
+                    }
                 });
             }
         }
@@ -50,23 +55,51 @@ export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: 
             const span = timeline.describeSpan(run.first, run.last);
             const bounds = boundsOf(timeline, run.first, run.last);
             if (finalHeld && vetoHeld.length > 0) {
+                const who = writtenName(holder, map);
+                const fixes = judge && judge.keeps(map, decision, withoutHolder(map, decision, vetoHeld[0], holder, bounds))
+                    ? [{ title: `Remove '${who}' from '${vetoHeld[0]}'`, preferred: true, edits: [{ kind: 'remove-holder' as const, level: vetoHeld[0], holder: who, ...bounds }] }]
+                    : undefined;
                 out.push({
                     code: 'veto-over-own-decision', element: decision.qualifiedName, location: decision.location,
                     message: sentence(span, `${ctx.who(holder, map)} both holds '${finalHeld}' and can veto ('${vetoHeld[0]}') ${what}: a veto over one's own decision means nothing. Remove the '${vetoHeld[0]}' line for them, or give the veto to someone else.`),
-                    data: { holder: writtenName(holder, map), level: vetoHeld[0], finalLevel: finalHeld, ...bounds }
+                    data: { holder: who, level: vetoHeld[0], finalLevel: finalHeld, ...bounds, ...(fixes ? { fixes } : {}) }
                 });
             }
             // Final plus one veto is the rule above, not a redundancy.
             const onlyFinalAndVeto = held.length === 2 && finalHeld !== undefined && vetoHeld.length === 1;
             if (held.length >= 2 && !onlyFinalAndVeto) {
+                const fixes = judge ? redundancyFixes(judge, map, decision, holder, held, highest(held, levelOf), bounds) : undefined;
                 out.push({
                     code: 'redundant-assignment', element: decision.qualifiedName, location: decision.location,
                     message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep '${highest(held, levelOf)}' and remove ${held.length === 2 ? 'the other' : 'the others'}.`),
-                    data: { holder: writtenName(holder, map), levels: held, ...bounds }
+                    data: { holder: writtenName(holder, map), levels: held, ...bounds, ...(fixes ? { fixes } : {}) }
                 });
             }
         }
     }
+}
+
+/**
+ * Fixes for a holder standing at several levels: keep the level that says the most and
+ * take them off the others; failing that, off any one level. Only fixes that raise no
+ * other finding (a required level left empty, a gap) are offered.
+ */
+function redundancyFixes(judge: FixJudge, map: MapModel, decision: DecisionModel, holder: string, held: string[], keep: string, bounds: { from?: string; until?: string }): Fix[] {
+    const who = writtenName(holder, map);
+    const remove = (levels: string[]) => levels.map(level => ({ kind: 'remove-holder' as const, level, holder: who, ...bounds }));
+    const without = (levels: string[]) => levels.reduce((d, level) => withoutHolder(map, d, level, holder, bounds), decision);
+    const fixes: Fix[] = [];
+    const others = held.filter(l => l !== keep);
+    if (judge.keeps(map, decision, without(others))) {
+        fixes.push({ title: others.length === 1 ? `Remove '${who}' from '${others[0]}'` : `Keep '${who}' at '${keep}' only`, edits: remove(others) });
+    }
+    for (const level of held) {
+        if (others.length === 1 && level === others[0]) continue;
+        if (held.length === 2 || level !== keep) {
+            if (judge.keeps(map, decision, without([level]))) fixes.push({ title: `Remove '${who}' from '${level}'`, edits: remove([level]) });
+        }
+    }
+    return preferFirst(fixes);
 }
 
 /** The level that says the most: the final one, else a veto, else the first that acts before the decision. */

@@ -1,6 +1,8 @@
 import type { DecisionModel, MapModel, RoleModel } from '../model/types.js';
 import { AnalysisContext, boundsOf, boundsText, listWords, writtenName } from './context.js';
 import type { Finding } from './finding.js';
+import { withAssignment, withoutHolder, type FixJudge } from './fixes.js';
+import type { Fix, PhaseBounds } from '../validation/finding-data.js';
 import type { Period } from './phase-timeline.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
@@ -9,7 +11,7 @@ import type { WorkspaceFacts } from './workspace-facts.js';
  * (multiple-final-authority), required levels nobody holds, and final holders who
  * cannot act (vacant-final-authority). One finding per run of consecutive phases.
  */
-export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[]): void {
+export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[], judge?: FixJudge): void {
     const final = ctx.finalLevel(map);
     const timeline = ctx.timeline(map);
     const what = ctx.decision(decision);
@@ -35,12 +37,14 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
         if (!run.value) continue;
         const span = timeline.describeSpan(run.first, run.last);
         const bounds = boundsOf(timeline, run.first, run.last);
-        const candidates = gapCandidates(ctx, map, decision, timeline.periods.slice(run.first, run.last + 1));
+        const periods = timeline.periods.slice(run.first, run.last + 1);
+        const candidates = gapCandidates(ctx, map, decision, periods).map(n => writtenName(n, map));
         const offer = candidates.length ? ` (for example ${listWords(candidates.slice(0, 3))})` : '';
         const message = span
             ? `${span} nobody ${verb} ${what}. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
             : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add ${/^[aeiou]/i.test(final.name) ? 'an' : 'a'} '${final.name}' line naming who makes the call${offer}.`;
-        out.push({ ...base, code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates } });
+        const fixes = judge ? gapFixes(ctx, judge, map, decision, final.name, bounds, periods) : undefined;
+        out.push({ ...base, code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates, ...(fixes ? { fixes } : {}) } });
     }
 
     if (decision.pattern !== 'collaborative') {
@@ -53,10 +57,12 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
             const others = holders.length === 2 ? 'the other' : 'the others';
             const demote = previous ? `move ${others} to '${previous.name}'` : `remove ${others}`;
             const names = listWords(holders.map(h => ctx.who(h, map)));
+            const bounds = boundsOf(timeline, run.first, run.last);
+            const fixes = judge ? conflictFixes(judge, map, decision, final.name, previous?.name, holders, bounds) : undefined;
             out.push({
                 ...base, code: 'multiple-final-authority',
                 message: sentence(span, `${names} ${holders.length === 2 ? 'both' : 'all'} hold '${final.name}' for ${what}, so it is unclear who has the last word. Keep one at '${final.name}' and ${demote}, or add 'pattern collaborative' if they truly decide together.`),
-                data: { level: final.name, holders: holders.map(h => writtenName(h, map)), previousLevel: previous?.name, ...boundsOf(timeline, run.first, run.last) }
+                data: { level: final.name, holders: holders.map(h => writtenName(h, map)), previousLevel: previous?.name, ...bounds, ...(fixes ? { fixes } : {}) }
             });
         }
     }
@@ -93,7 +99,13 @@ export function checkTeamRules(ctx: AnalysisContext, facts: WorkspaceFacts, out:
             out.push({
                 code: 'team-without-rule', element: team.qualifiedName, location: team.location,
                 message: `${ctx.who(team.qualifiedName, map)} has the final say over ${ctx.decision(decisions[0])}${more}, but no rule for how its members decide. Add 'rule consensus', 'majority', 'unanimous', 'chair' or 'vote 2/3' to the team.`,
-                data: { team: team.name, decisions: decisions.map(d => d.qualifiedName) }
+                data: {
+                    team: team.name, decisions: decisions.map(d => d.qualifiedName),
+                    fixes: [
+                        { title: 'Add \'rule consensus\' to the team', preferred: true, edits: [{ kind: 'add-team-rule', rule: 'consensus' }] },
+                        { title: 'Add \'rule majority\' to the team', edits: [{ kind: 'add-team-rule', rule: 'majority' }] }
+                    ]
+                }
             });
         }
     }
@@ -110,7 +122,51 @@ function cannotAct(role: RoleModel): boolean {
 }
 
 /**
- * Who could plausibly fill a gap: those who recommend in the gap, the escalation target,
+ * Fixes for a gap, best candidate first: add a final-level line for those who hold nothing
+ * in the gap; move those who already hold another level (a recommender) up to it. Only
+ * fixes that raise no other finding are offered, at most three.
+ */
+function gapFixes(ctx: AnalysisContext, judge: FixJudge, map: MapModel, decision: DecisionModel, final: string, bounds: PhaseBounds, periods: Period[]): Fix[] {
+    const timeline = ctx.timeline(map);
+    const adds: Fix[] = [];
+    const moves: Fix[] = [];
+    for (const candidate of gapCandidates(ctx, map, decision, periods)) {
+        const who = writtenName(candidate, map);
+        const held = [...new Set(periods.flatMap(p => timeline.activeAssignments(decision, p)
+            .filter(a => a.holders.includes(candidate)).map(a => a.level)))];
+        const line = `${final} ${who}${boundsText(bounds)}`;
+        const added = withAssignment(decision, final, candidate, bounds);
+        if (judge.keeps(map, decision, added)) {
+            adds.push({ title: `Add '${line}'`, edits: [{ kind: 'add-assignment', level: final, holder: who, ...bounds }] });
+        } else if (held.length === 1) {
+            const moved = withoutHolder(map, decision, held[0], candidate, bounds, final);
+            if (judge.keeps(map, decision, moved)) {
+                moves.push({ title: `Move '${who}' from '${held[0]}' to '${final}'`, edits: [{ kind: 'move-holder', holder: who, level: held[0], to: final, ...bounds }] });
+            }
+        }
+    }
+    return preferFirst([...adds, ...moves].slice(0, 3));
+}
+
+/** Fixes for a conflict: decide together, or move all but one holder to the level before the final one. */
+function conflictFixes(judge: FixJudge, map: MapModel, decision: DecisionModel, final: string, lower: string | undefined, holders: string[], bounds: PhaseBounds): Fix[] {
+    const fixes: Fix[] = [{ title: 'Mark the decision \'pattern collaborative\' (they decide together)', edits: [{ kind: 'set-pattern', pattern: 'collaborative' }] }];
+    if (!lower) return fixes;
+    for (const holder of holders) {
+        const who = writtenName(holder, map);
+        if (!judge.keeps(map, decision, withoutHolder(map, decision, final, holder, bounds, lower))) continue;
+        fixes.push({ title: `Move '${who}' to '${lower}'`, edits: [{ kind: 'move-holder', holder: who, level: final, to: lower, ...bounds }] });
+    }
+    return fixes;
+}
+
+/** Marks the first fix as the preferred one. */
+export function preferFirst(fixes: Fix[]): Fix[] {
+    return fixes.map((fix, i) => i === 0 ? { ...fix, preferred: true } : fix);
+}
+
+/**
+ * Who could plausibly fill a gap (qualified names): those who recommend in the gap, the escalation target,
  * whoever decides in the other phases, and the map's principal-like administrators.
  */
 function gapCandidates(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, periods: Period[]): string[] {
@@ -124,7 +180,7 @@ function gapCandidates(ctx: AnalysisContext, map: MapModel, decision: DecisionMo
     const heads = admins.filter(r => /principal|head|director|superintendent/i.test(`${r.name} ${r.title}`)
         && !/assistant|deputy|vice/i.test(`${r.name} ${r.title}`));
     names.push(...(heads.length ? heads : admins).map(r => r.qualifiedName));
-    return [...new Set(names.map(n => writtenName(n, map)))];
+    return [...new Set(names)];
 }
 
 /** Starts a sentence with the span ("From Expansion on, ...") or with a capital. */

@@ -26,9 +26,6 @@ const DECISION_RULES = new Set<string>([
     'redundant-assignment', 'veto-over-own-decision', 'vacant-final-authority', 'escalation-cycle'
 ]);
 
-/** Rules that say a level has no holder: a misspelt holder at that level is the real finding. */
-const EMPTY_LEVEL_RULES = new Set<string>(['no-final-authority', 'missing-required-level']);
-
 /** What a decision's unresolved names leave uncertain. */
 interface Unsettled {
     /** A misspelt level or phase: which assignment applies when is unknown. */
@@ -88,7 +85,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     for (const finding of findings) {
         const doubt = unsettled.get(finding.element);
         if (doubt && DECISION_RULES.has(finding.code) && doubt.timeline) continue;
-        if (doubt && EMPTY_LEVEL_RULES.has(finding.code) && doubt.levels.has(String(finding.data.level))) continue;
+        if (doubt && (finding.code === 'no-final-authority' || finding.code === 'missing-required-level') && doubt.levels.has(finding.data.level)) continue;
         const node = nodes.get(rangeKey(finding.location.range)) ?? map;
         // The model leaves out assignments whose level is misspelt; their holders are still used.
         if (finding.code === 'unused-element') {
@@ -96,7 +93,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
             const referenced = index.findAllReferences(node, path)
                 .some(r => r.sourceUri.toString() !== uri || !isInside(r.sourcePath, path));
             // A misspelt reference to it is already an error; the element is meant to be used.
-            const name = String(finding.data.name ?? '');
+            const name = finding.data.name;
             misspeltNames ??= misspelt(services);
             if (referenced || misspeltNames.some(text => closestName(text, [name, finding.element]) !== undefined)) continue;
         }

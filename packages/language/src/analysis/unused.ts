@@ -21,7 +21,7 @@ export function checkUnused(facts: WorkspaceFacts, map: MapModel, out: Finding[]
         findings.push({
             code: 'unused-element', element: qualifiedName, location,
             message: `The ${kind} ${shown} is not used anywhere. ${advice}`,
-            data: { kind, name }
+            data: { kind, name, fixes: [{ title: `Remove the unused ${kind} '${name}'`, edits: [{ kind: 'remove-element' }] }] }
         });
     };
     for (const role of map.roles) unused('role', role.name, role.qualifiedName, role.title, role.location, 'Give it a part in a decision or a team, or remove it.');

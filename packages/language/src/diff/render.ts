@@ -13,6 +13,11 @@ export const MARKDOWN_LIMIT = 60_000;
 export interface RenderOptions {
     /** How a document URI is shown (a path relative to the working folder, say). */
     displayPath?: (uri: string) => string;
+    /**
+     * Markdown only: where an element (`Map.Element`) or a problem's line is written, as a
+     * link target (an editor's `file:///…#L12`); names without one are shown as plain code.
+     */
+    link?: (target: { element: string } | { uri: string; line: number }) => string | undefined;
     /** Text: list the changes per role and team instead of per kind of change (`remit diff --by role`). */
     byRole?: boolean;
     /** Markdown: the most characters to write (default MARKDOWN_LIMIT); what does not fit is left out with a note. */
@@ -22,7 +27,7 @@ export interface RenderOptions {
 /** The diff as text for a terminal, Markdown for a pull request, or JSON for tools. */
 export function renderDiff(diff: AuthorityDiff, format: DiffFormat, options: RenderOptions = {}): string {
     if (format === 'json') return `${JSON.stringify(diff, null, 2)}\n`;
-    const renderer = new Renderer(format === 'md', options.displayPath ?? (uri => uri), diff.titles);
+    const renderer = new Renderer(format === 'md', options.displayPath ?? (uri => uri), diff.titles, format === 'md' ? options.link : undefined);
     return format === 'md' ? renderer.markdown(diff, options.maxLength ?? MARKDOWN_LIMIT) : renderer.text(diff, options.byRole ?? false);
 }
 
@@ -36,7 +41,18 @@ interface Part {
 class Renderer {
     private lines: string[] = [];
 
-    constructor(private readonly md: boolean, private readonly displayPath: (uri: string) => string, private readonly titles: Record<string, string>) {}
+    constructor(
+        private readonly md: boolean,
+        private readonly displayPath: (uri: string) => string,
+        private readonly titles: Record<string, string>,
+        private readonly link?: RenderOptions['link']
+    ) {}
+
+    /** Markdown text as a link to `target` when the caller gives one. */
+    private linked(text: string, target: Parameters<NonNullable<RenderOptions['link']>>[0]): string {
+        const href = this.link?.(target);
+        return href ? `[${text}](<${href.replace(/[<>]/g, encodeURIComponent)}>)` : text;
+    }
 
     text(diff: AuthorityDiff, byRole: boolean): string {
         this.incomplete(diff.incomplete);
@@ -247,7 +263,7 @@ class Renderer {
         const label = kind === 'new' ? 'new problem' : kind === 'severity' ? 'severity changed' : 'resolved';
         if (this.md) {
             const shown = p.severity === 'error' ? `**${severity}**` : severity;
-            this.item(`${label}: ${shown} ${this.code(p.code)}${p.element ? ` (${this.code(p.element)})` : ''}: ${this.esc(p.message)} (${this.code(where)})`, []);
+            this.item(`${label}: ${shown} ${this.code(p.code)}${p.element ? ` (${this.code(p.element)})` : ''}: ${this.esc(p.message)} (${this.linked(this.code(where), { uri: p.uri, line: p.line })})`, []);
         } else {
             this.item(`${label}: ${severity} ${p.code}${p.element ? ` (${p.element})` : ''}: ${p.message} (${where})`, []);
         }
@@ -321,7 +337,7 @@ class Renderer {
     /** "Principal (Oak.Principal)" in text; "Principal (`Oak.Principal`)" in Markdown: the title, and the name once. */
     private titled(name: string, title: string): string {
         if (!title) return this.name(name);
-        return this.md ? `"${this.esc(title)}" (${this.code(name)})` : `"${title}" (${name})`;
+        return this.md ? `"${this.esc(title)}" (${this.name(name)})` : `"${title}" (${name})`;
     }
 
     private holderLabel(name: string, title: string): string {
@@ -334,7 +350,7 @@ class Renderer {
     }
 
     private name(name: string): string {
-        return this.md ? this.code(name) : name;
+        return this.md ? this.linked(this.code(name), { element: name }) : name;
     }
 
     /** A code span: shown literally by Markdown (no HTML, links or mentions), whatever backticks the text holds. */

@@ -38,6 +38,8 @@ export interface RevisionCompareOptions {
      * remit.json (read from that revision), so a change of settings shows as a change.
      */
     config?: RemitConfig;
+    /** Link the Markdown's element names and problem lines to where they are written now (`file:///…#L12`). */
+    links?: boolean;
 }
 
 /** A side's rule settings: the given ones, or its own remit.json; one that cannot be used is noted, never fatal. */
@@ -106,7 +108,8 @@ export async function compareWithRevision(options: RevisionCompareOptions, rende
         before: { label: beforeLabel, config: beforeConfig.config ?? DEFAULT_CONFIG, ...(beforeConfig.error ? { configError: beforeConfig.error } : {}) },
         after: { label: afterLabel, config: afterConfig.config ?? DEFAULT_CONFIG, ...(afterConfig.error ? { configError: afterConfig.error } : {}) }
     });
-    return { diff, markdown: renderDiff(diff, 'md', render), text: renderDiff(diff, 'text', render) };
+    const link = render.link ?? (options.links ? elementLinks(after) : undefined);
+    return { diff, markdown: renderDiff(diff, 'md', { ...render, link }), text: renderDiff(diff, 'text', render) };
 }
 
 /** The working tree's files with the given texts in place of what is on disk. */
@@ -115,4 +118,16 @@ async function withOverrides(paths: readonly string[], cwd: string, current: rea
     const sources = new Map(onDisk.documents.map(d => [d.uri.toString(), d.textDocument.getText()]));
     for (const source of current) sources.set(source.uri, source.text);
     return [...sources].map(([uri, text]) => ({ uri, text }));
+}
+
+/** Links to where each element (and each problem's line) is written in the current maps, as editors open them. */
+function elementLinks(after: RemitWorkspace): NonNullable<RenderOptions['link']> {
+    const model = after.model;
+    return target => {
+        // Only files on disk can be opened; an element only in the old revision has no place now.
+        const at = (uri: string, line: number) => uri.startsWith('file:') ? `${uri}#L${line}` : undefined;
+        if ('uri' in target) return at(target.uri, target.line);
+        const location = model.decision(target.element)?.location ?? model.holder(target.element)?.location ?? model.map(target.element)?.location;
+        return location ? at(location.uri, location.range.start.line + 1) : undefined;
+    };
 }

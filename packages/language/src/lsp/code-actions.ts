@@ -6,31 +6,13 @@ import {
     type Assignment, type Decision, type RemitFile, type RemitMap, type Team
 } from '../generated/ast.js';
 import { isNamedElement, qualifiedName, type NamedElement } from '../references/names.js';
-
-/** What the analysis and the linker put in a diagnostic's data for its quick fixes. */
-interface FixData {
-    code?: string;
-    element?: string;
-    level?: string;
-    from?: string;
-    until?: string;
-    candidates?: string[];
-    holders?: string[];
-    holder?: string;
-    previousLevel?: string;
-    sameLine?: boolean;
-    suggestions?: string[];
-    refText?: string;
-    property?: string;
-}
-
-/** Reference properties that name a role or team, where creating a missing role makes sense. */
-const HOLDER_PROPERTIES = new Set(['holders', 'members', 'escalate', 'chair', 'backup', 'reports']);
+import { diagnosticData, type FixEdit, type RemitDiagnosticData } from '../validation/finding-data.js';
 
 /**
- * Quick fixes for the rules where the fix is clear: fill a gap, settle a conflict, drop a
- * repeat, give a team a rule, create or correct a name, remove what nothing uses. Each
- * fix is a text edit of the map as written; nothing else in the file moves.
+ * Quick fixes, as the rules propose them: each finding's data lists its fixes as edits
+ * described in words of the map (add this assignment, move this holder, remove this
+ * element; see validation/finding-data.ts), and this provider turns each into a text edit
+ * of the map as written. Nothing else in the file moves.
  */
 export class RemitCodeActionProvider implements CodeActionProvider {
     getCodeActions(document: LangiumDocument, params: CodeActionParams): CodeAction[] {
@@ -39,115 +21,89 @@ export class RemitCodeActionProvider implements CodeActionProvider {
         if (!map) return actions;
         const editor = new TextEditor(document);
         for (const diagnostic of params.context.diagnostics) {
-            const data = (diagnostic.data ?? {}) as FixData;
-            const add = (title: string, edits: TextEdit[], preferred = false) => {
-                if (edits.length === 0) return;
+            const data = diagnosticData(diagnostic.data);
+            for (const fix of data?.fixes ?? []) {
+                const parts = fix.edits.map(edit => this.textEdits(map, diagnostic, data!, edit, editor));
+                // A fix whose edits the text no longer supports is not offered by halves.
+                if (parts.some(p => p.length === 0)) continue;
+                const edits = parts.flat();
                 actions.push({
-                    title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: preferred || undefined,
+                    title: fix.title, kind: CodeActionKind.QuickFix, diagnostics: [diagnostic], isPreferred: fix.preferred || undefined,
                     edit: { changes: { [document.textDocument.uri]: edits } }
                 });
-            };
-            switch (data.code) {
-                case 'no-final-authority': this.fillGap(map, data, editor, add); break;
-                case 'multiple-final-authority': this.settleConflict(map, data, editor, add); break;
-                case 'duplicate-assignment': this.removeRepeat(map, diagnostic, data, editor, add); break;
-                case 'veto-over-own-decision': this.removeOwnVeto(map, data, editor, add); break;
-                case 'team-without-rule': this.addTeamRule(map, data, editor, add); break;
-                case 'unresolved-reference': this.fixName(map, diagnostic, data, editor, add); break;
-                case 'unused-element': this.removeUnused(map, data, editor, add); break;
             }
         }
         return actions;
     }
 
-    private fillGap(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
-        const decision = findNamed(map, data.element, isDecision);
-        if (!decision || !data.level) return;
-        const bounds = boundsText(data.from, data.until);
-        (data.candidates ?? []).slice(0, 3).forEach((candidate, i) => {
-            const line = `${data.level} ${candidate}${bounds}`;
-            add(`Add '${line}'`, [editor.addToDecision(decision, line)], i === 0);
-        });
-    }
-
-    private settleConflict(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
-        const decision = findNamed(map, data.element, isDecision);
-        if (!decision) return;
-        const patternNode = GrammarUtils.findNodeForProperty(decision.$cstNode, 'pattern');
-        add('Mark the decision \'pattern collaborative\' (they decide together)', [patternNode
-            ? { range: patternNode.range, newText: 'collaborative' }
-            : editor.addToDecision(decision, 'pattern collaborative', true)]);
-        const lower = data.previousLevel;
-        if (!lower || !data.level) return;
-        const span = phaseSpan(map, data.from, data.until);
-        for (const holder of data.holders ?? []) {
-            const edits: TextEdit[] = [];
-            for (const assignment of decision.assignments) {
-                if (assignment.level.$refText !== data.level || !overlaps(map, assignment, span)) continue;
-                const index = assignment.holders.findIndex(h => sameHolder(h, holder, map));
-                if (index < 0) continue;
-                if (assignment.holders.length === 1) {
-                    const level = GrammarUtils.findNodeForProperty(assignment.$cstNode, 'level');
-                    if (level) edits.push({ range: level.range, newText: lower });
-                } else {
-                    edits.push(editor.removeListItem(assignment.holders, index));
-                    edits.push(editor.addLineAfter(assignment, `${lower} ${holder}${boundsText(assignment.from?.$refText, assignment.until?.$refText)}`));
-                }
+    /** The text edits for one described edit; none when the text no longer has what it acts on. */
+    private textEdits(map: RemitMap, diagnostic: Diagnostic, data: RemitDiagnosticData, edit: FixEdit, editor: TextEditor): TextEdit[] {
+        switch (edit.kind) {
+            case 'add-assignment': {
+                const decision = findNamed(map, data.element, isDecision);
+                if (!decision) return [];
+                return [editor.addAssignment(decision, edit.level, `${edit.level} ${edit.holder}${boundsText(edit.from, edit.until)}`)];
             }
-            add(`Move '${holder}' to '${lower}'`, edits);
+            case 'remove-holder':
+            case 'move-holder': {
+                const decision = findNamed(map, data.element, isDecision);
+                if (!decision) return [];
+                const to = edit.kind === 'move-holder' ? edit.to : undefined;
+                return this.takeHolderOff(map, decision, edit.level, edit.holder, phaseSpan(map, edit.from, edit.until), editor, to);
+            }
+            case 'remove-repeat': {
+                const assignment = AstUtils.streamAst(map).filter(isAssignment).find(a => sameRange(a.$cstNode?.range, diagnostic.range));
+                if (!assignment) return [];
+                const positions = assignment.holders.map((h, i) => sameHolder(h, edit.holder, map) ? i : -1).filter(i => i >= 0);
+                const index = positions[positions.length - 1];
+                if (index === undefined) return [];
+                return [assignment.holders.length === 1 ? editor.removeNode(assignment) : editor.removeListItem(assignment.holders, index)];
+            }
+            case 'set-pattern': {
+                const decision = findNamed(map, data.element, isDecision);
+                if (!decision) return [];
+                const patternNode = GrammarUtils.findNodeForProperty(decision.$cstNode, 'pattern');
+                return [patternNode
+                    ? { range: patternNode.range, newText: edit.pattern }
+                    : editor.addToDecision(decision, `pattern ${edit.pattern}`, true)];
+            }
+            case 'add-team-rule': {
+                const team = findNamed(map, data.element, isTeam);
+                return team ? [editor.addToTeam(team, `rule ${edit.rule}`)] : [];
+            }
+            case 'replace-reference':
+                return [{ range: diagnostic.range, newText: edit.text }];
+            case 'create-role':
+                return [editor.addRole(map, edit.name)];
+            case 'remove-element': {
+                const node = findNamed(map, data.element, (n): n is NamedElement => isRole(n) || isTeam(n) || isPhase(n) || isLevelScheme(n));
+                return node ? [editor.removeNode(node)] : [];
+            }
         }
     }
 
-    private removeRepeat(map: RemitMap, diagnostic: Diagnostic, data: FixData, editor: TextEditor, add: AddAction): void {
-        const assignment = AstUtils.streamAst(map).filter(isAssignment).find(a => sameRange(a.$cstNode?.range, diagnostic.range));
-        if (!assignment || !data.holder) return;
-        const positions = assignment.holders.map((h, i) => sameHolder(h, data.holder!, map) ? i : -1).filter(i => i >= 0);
-        const index = positions[positions.length - 1];
-        if (index === undefined) return;
-        const edit = assignment.holders.length === 1 ? editor.removeNode(assignment) : editor.removeListItem(assignment.holders, index);
-        add(`Remove the repeated '${data.holder}'`, [edit], true);
-    }
-
-    /** Takes the decider off the veto level (all lines of it that overlap the finding's phases). */
-    private removeOwnVeto(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
-        const decision = findNamed(map, data.element, isDecision);
-        if (!decision || !data.level || !data.holder) return;
-        const span = phaseSpan(map, data.from, data.until);
+    /**
+     * Takes `holder` off every `level` line of the decision that applies within `span`;
+     * with `to`, moves them to that level instead (a line of its own when others stay).
+     */
+    private takeHolderOff(map: RemitMap, decision: Decision, level: string, holder: string, span: [number, number], editor: TextEditor, to?: string): TextEdit[] {
         const edits: TextEdit[] = [];
         for (const assignment of decision.assignments) {
-            if (assignment.level.$refText !== data.level || !overlaps(map, assignment, span)) continue;
-            const index = assignment.holders.findIndex(h => sameHolder(h, data.holder!, map));
+            if (assignment.level.$refText !== level || !overlaps(map, assignment, span)) continue;
+            const index = assignment.holders.findIndex(h => sameHolder(h, holder, map));
             if (index < 0) continue;
-            edits.push(assignment.holders.length === 1 ? editor.removeNode(assignment) : editor.removeListItem(assignment.holders, index));
+            if (assignment.holders.length === 1) {
+                const levelNode = GrammarUtils.findNodeForProperty(assignment.$cstNode, 'level');
+                if (to && levelNode) edits.push({ range: levelNode.range, newText: to });
+                else if (!to) edits.push(editor.removeNode(assignment));
+            } else {
+                edits.push(editor.removeListItem(assignment.holders, index));
+                if (to) edits.push(editor.addLineAfter(assignment, `${to} ${holder}${boundsText(assignment.from?.$refText, assignment.until?.$refText)}`));
+            }
         }
-        add(`Remove '${data.holder}' from '${data.level}'`, edits, true);
-    }
-
-    private addTeamRule(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
-        const team = findNamed(map, data.element, isTeam);
-        if (!team) return;
-        add('Add \'rule consensus\' to the team', [editor.addToTeam(team, 'rule consensus')], true);
-        add('Add \'rule majority\' to the team', [editor.addToTeam(team, 'rule majority')]);
-    }
-
-    private fixName(map: RemitMap, diagnostic: Diagnostic, data: FixData, editor: TextEditor, add: AddAction): void {
-        for (const suggestion of data.suggestions ?? []) {
-            add(`Change to '${suggestion}'`, [{ range: diagnostic.range, newText: suggestion }], true);
-        }
-        const name = data.refText;
-        if (name && !name.includes('.') && HOLDER_PROPERTIES.has(data.property ?? '') && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
-            add(`Create the role '${name}'`, [editor.addRole(map, name)]);
-        }
-    }
-
-    private removeUnused(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
-        const node = findNamed(map, data.element, (n): n is NamedElement => isRole(n) || isTeam(n) || isPhase(n) || isLevelScheme(n));
-        if (!node) return;
-        add(`Remove the unused ${wordFor(node)} '${node.name}'`, [editor.removeNode(node)]);
+        return edits;
     }
 }
-
-type AddAction = (title: string, edits: TextEdit[], preferred?: boolean) => void;
 
 /** Edits that keep the author's layout: new lines take the indentation of their neighbours. */
 class TextEditor {
@@ -191,7 +147,41 @@ class TextEditor {
         return this.insert(this.afterTrailingComment(anchor ? anchor.end : open.end), `\n${indent}${line}`);
     }
 
-    addLineAfter(node: AstNode, line: string): TextEdit {
+    /**
+     * Adds an assignment where its level stands in the scheme: after the last line of the
+     * same or an earlier level, else before the first line of a later one.
+     */
+    addAssignment(decision: Decision, level: string, line: string): TextEdit {
+        const order = levelOrder(decision);
+        const rank = (name: string) => order.indexOf(name);
+        const wanted = rank(level);
+        if (wanted < 0) return this.addToDecision(decision, line);
+        const before = decision.assignments.filter(a => rank(a.level.$refText) >= 0 && rank(a.level.$refText) <= wanted);
+        const anchor = before[before.length - 1];
+        if (anchor) return this.addLineAfter(anchor, line, decision);
+        const next = decision.assignments.find(a => rank(a.level.$refText) > wanted);
+        if (!next) return this.addToDecision(decision, line);
+        return this.addLineBefore(next, line, decision);
+    }
+
+    /** Adds a line before a node: on a line of its own, or before it on a one-line block. */
+    addLineBefore(node: AstNode, line: string, block: Decision): TextEdit {
+        const cst = node.$cstNode!;
+        if (this.isOneLine(block)) return this.insert(cst.offset, `${line}  `);
+        const start = this.lineStart(cst.offset);
+        if (!/^[ \t]*$/.test(this.text.slice(start, cst.offset))) return this.insert(cst.offset, `${line}\n${this.indentAt(cst.offset)}`);
+        return this.insert(start, `${this.indentAt(cst.offset)}${line}\n`);
+    }
+
+    private isOneLine(block: Decision): boolean {
+        const cst = block.$cstNode!;
+        const open = GrammarUtils.findNodeForKeyword(cst, '{');
+        const close = GrammarUtils.findNodeForKeyword(cst, '}');
+        return open !== undefined && close !== undefined && close.range.start.line === open.range.start.line;
+    }
+
+    addLineAfter(node: AstNode, line: string, block?: Decision): TextEdit {
+        if (block && this.isOneLine(block)) return this.insert(node.$cstNode!.end, `  ${line}`);
         const cst = node.$cstNode!;
         return this.insert(this.afterTrailingComment(cst.end), `\n${this.indentAt(cst.offset)}${line}`);
     }
@@ -256,6 +246,15 @@ class TextEditor {
     }
 }
 
+/** The decision's scheme's levels in order, read from the levels its lines name. */
+function levelOrder(decision: Decision): string[] {
+    for (const assignment of decision.assignments) {
+        const scheme = assignment.level.ref?.$container;
+        if (isLevelScheme(scheme)) return scheme.levels.map(l => l.name);
+    }
+    return [];
+}
+
 function findNamed<T extends AstNode>(map: RemitMap, element: string | undefined, guard: (node: AstNode) => node is T): T | undefined {
     if (!element) return undefined;
     return AstUtils.streamAst(map).find((node): node is T => guard(node) && isNamedElement(node) && qualifiedName(node) === element) as T | undefined;
@@ -289,14 +288,4 @@ function phaseSpan(map: RemitMap, from: string | undefined, until: string | unde
 function overlaps(map: RemitMap, assignment: Assignment, [start, end]: [number, number]): boolean {
     const [from, until] = phaseSpan(map, assignment.from?.$refText, assignment.until?.$refText);
     return from < end && start < until;
-}
-
-function wordFor(node: AstNode): string {
-    switch (node.$type) {
-        case 'Role': return 'role';
-        case 'Team': return 'team';
-        case 'Phase': return 'phase';
-        case 'LevelScheme': return 'level scheme';
-        default: return 'element';
-    }
 }

@@ -9,7 +9,7 @@ import type { RemitLspServices } from './remit-lsp-module.js';
 
 /**
  * A line above each decision saying who has the final say and how many others take part:
- * "decided by Principal · 3 consulted", "no one decides", or, when the final say moves
+ * "decided by Principal · 1 recommender · 3 to consult", "no one decides", or, when the final say moves
  * between phases, "decided by Principal until Expansion, then Instructional Leadership Team".
  * The lens is a label: it has no command to run.
  */

@@ -16,13 +16,22 @@ const VERBS: Record<string, string> = {
     informed: 'is informed of', driver: 'drives', contributor: 'contributes to', approver: 'approves'
 };
 
-/** How the holders of a level are counted on a decision's code lens: "1 recommends", "3 consulted". */
+/**
+ * How the holders of a level are counted on a decision's code lens, as English reads with
+ * one and with several: "1 recommender", "3 to consult", "2 who must agree".
+ */
 const COUNTED: Record<string, [one: string, more: string]> = {
-    recommend: ['recommends', 'recommend'], consult: ['consulted', 'consulted'], agree: ['must agree', 'must agree'],
-    inform: ['informed', 'informed'], input: ['gives input', 'give input'], perform: ['carries it out', 'carry it out'],
-    responsible: ['responsible', 'responsible'], consulted: ['consulted', 'consulted'], informed: ['informed', 'informed'],
-    driver: ['drives', 'drive'], contributor: ['contributes', 'contribute']
+    recommend: ['recommender', 'recommenders'], consult: ['to consult', 'to consult'], agree: ['who must agree', 'who must agree'],
+    inform: ['to inform', 'to inform'], input: ['giving input', 'giving input'], perform: ['to carry it out', 'to carry it out'],
+    responsible: ['doing the work', 'doing the work'], consulted: ['to consult', 'to consult'], informed: ['to inform', 'to inform'],
+    driver: ['driver', 'drivers'], contributor: ['contributor', 'contributors']
 };
+
+/** "1 recommender", "3 to consult"; a map's own level by name: "2 at 'carry'". */
+export function countWords(level: string, count: number): string {
+    const words = COUNTED[level];
+    return `${count} ${words ? words[count === 1 ? 0 : 1] : `at '${level}'`}`;
+}
 
 export function verbOf(level: string): string {
     return VERBS[level] ?? `holds '${level}' on`;
@@ -94,7 +103,7 @@ export function authoritySentence(authority: HolderAuthority): string {
 }
 
 /**
- * The decision's code lens: "decided by Principal · 3 consulted", "no one decides", or,
+ * The decision's code lens: "decided by Principal · 1 recommender · 3 to consult", "no one decides", or,
  * when the final say moves between phases, "decided by Principal until Expansion, then ILT".
  */
 export function decisionLensText(model: WorkspaceModel, map: MapModel, decision: DecisionModel): string {
@@ -115,7 +124,7 @@ export function decisionLensText(model: WorkspaceModel, map: MapModel, decision:
         .filter(level => !level.final)
         .map(level => ({ level, count: distinctHolders(decision, level).length }))
         .filter(c => c.count > 0)
-        .map(c => `${c.count} ${COUNTED[c.level.name]?.[c.count === 1 ? 0 : 1] ?? `'${c.level.name}'`}`);
+        .map(c => countWords(c.level.name, c.count));
     return [final, ...counts].join(' · ');
 }
 

@@ -12,6 +12,7 @@ import { elementNameAt, kindWord, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
 import { describeLinkingError } from './linking-messages.js';
 import { expectedTokenOf } from './syntax-message-provider.js';
+import type { Fix, RemitDiagnosticData } from './finding-data.js';
 
 /**
  * Turns Langium's diagnostics into Remit's: every diagnostic gets a stable rule code, the
@@ -104,8 +105,9 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
                     code: 'unresolved-reference',
                     refText: reference.$refText,
                     property: info.property,
-                    suggestions: described.suggestions
-                }
+                    suggestions: described.suggestions,
+                    fixes: nameFixes(reference.$refText, info.property, described.suggestions)
+                } satisfies RemitDiagnosticData<'unresolved-reference'>
             }));
         }
     }
@@ -126,6 +128,18 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         diagnostic.data = { ...data, code, element: data.element ?? elementNameAt(info.node) };
         return diagnostic;
     }
+}
+
+/** Reference properties that name a role or team, where creating a missing role makes sense. */
+const HOLDER_PROPERTIES = new Set(['holders', 'members', 'escalate', 'chair', 'backup', 'reports']);
+
+/** Quick fixes for a name that refers to nothing: the close names, or a new role of that name. */
+function nameFixes(name: string, property: string, suggestions: string[]): Fix[] {
+    const fixes: Fix[] = suggestions.map(text => ({ title: `Change to '${text}'`, preferred: true, edits: [{ kind: 'replace-reference', text }] }));
+    if (!name.includes('.') && HOLDER_PROPERTIES.has(property) && /^[A-Za-z_][A-Za-z0-9_-]*$/.test(name)) {
+        fixes.push({ title: `Create the role '${name}'`, edits: [{ kind: 'create-role', name }] });
+    }
+    return fixes;
 }
 
 function schemeIsUnknown(map: RemitMap | undefined): boolean {

@@ -1,6 +1,7 @@
 import type { LangiumDocument } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { compareText } from '../utils/compare-text.js';
+import { diagnosticData, type RemitDiagnosticData } from '../validation/finding-data.js';
 
 export type DiagnosticSeverityName = 'error' | 'warning' | 'info' | 'hint';
 
@@ -16,8 +17,8 @@ export interface RemitDiagnostic {
     code: string;
     element?: string;
     message: string;
-    /** Facts for quick fixes (suggestions and the like). */
-    data?: Record<string, unknown>;
+    /** The rule's facts and quick fixes, typed by its code (see validation/finding-data.ts). */
+    data?: RemitDiagnosticData;
 }
 
 export function severityName(severity: DiagnosticSeverity | undefined): DiagnosticSeverityName {
@@ -30,7 +31,7 @@ export function severityName(severity: DiagnosticSeverity | undefined): Diagnost
 }
 
 export function toRemitDiagnostic(uri: string, diagnostic: Diagnostic): RemitDiagnostic {
-    const data = (diagnostic.data ?? {}) as Record<string, unknown>;
+    const data = diagnosticData(diagnostic.data);
     return {
         uri,
         line: diagnostic.range.start.line + 1,
@@ -38,8 +39,8 @@ export function toRemitDiagnostic(uri: string, diagnostic: Diagnostic): RemitDia
         endLine: diagnostic.range.end.line + 1,
         endColumn: diagnostic.range.end.character + 1,
         severity: severityName(diagnostic.severity),
-        code: String(diagnostic.code ?? data.code ?? 'unknown'),
-        element: typeof data.element === 'string' ? data.element : undefined,
+        code: String(diagnostic.code ?? data?.code ?? 'unknown'),
+        element: data?.element,
         message: typeof diagnostic.message === 'string' ? diagnostic.message : diagnostic.message.value,
         data
     };

@@ -39,12 +39,22 @@ async function quickFixes(text: string, code: string): Promise<{ titles: string[
     };
 }
 
-/** Applies a fix and checks the diagnostic is gone from the result. */
+/** Applies a fix and checks the diagnostic is gone from the result, and that no other appeared. */
 async function fixed(text: string, code: string, title: string): Promise<string> {
     const after = (await quickFixes(text, code)).apply(title);
     const { document } = await open(after);
     expect(codesOf(document.diagnostics)).not.toContain(code);
+    const { document: original } = await open(text);
+    const known = new Set(codesOf(original.diagnostics));
+    expect(codesOf(document.diagnostics).filter(c => !known.has(c)), `new findings after '${title}'`).toEqual([]);
     return after;
+}
+
+/** Applies every fix offered for `code` and checks each removes it and raises nothing new. */
+async function everyFixIsClean(text: string, code: string): Promise<string[]> {
+    const { titles } = await quickFixes(text, code);
+    for (const title of titles) await fixed(text, code, title);
+    return titles;
 }
 
 const ROLES = `role Principal "Principal" { kind administrator }
@@ -52,10 +62,12 @@ role Lead "Grade lead" { kind teacher }
 `;
 
 describe('quick fixes', () => {
-    test('a gap gets a final-level line, offering the recommender and the principal', async () => {
+    test('a gap gets a final-level line for the principal; the recommender is moved up rather than listed twice', async () => {
         const before = `map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead\n  }\n}\n`;
         const { titles } = await quickFixes(before, 'no-final-authority');
-        expect(titles).toEqual(["Add 'decide Lead'", "Add 'decide Principal'"]);
+        expect(titles).toEqual(["Add 'decide Principal'", "Move 'Lead' from 'recommend' to 'decide'"]);
+        expect(await fixed(before, 'no-final-authority', "Move 'Lead' from 'recommend' to 'decide'"))
+            .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    decide Lead\n  }\n}\n`);
         expect(await fixed(before, 'no-final-authority', "Add 'decide Principal'"))
             .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead\n    decide Principal\n  }\n}\n`);
     });
@@ -125,5 +137,50 @@ describe('quick fixes', () => {
             .toBe(`map M\n${ROLES}domain D { decision X "X" { recommend Lead  decide Principal } }\n`);
         const phase = `map M\nphases {\n  Early\n  Middle\n  Late\n}\n${ROLES}domain D { decision X "X" { recommend Lead from Early until Late  decide Principal } }\n`;
         expect(await fixed(phase, 'unused-element', "Remove the unused phase 'Middle'")).toContain('phases {\n  Early\n  Late\n}');
+    });
+
+    test('a new final-level line goes where its level stands in the scheme, not after inform', async () => {
+        const before = `map M\n${ROLES}role Staff { kind teacher }\ndomain D {\n  decision X "X" {\n    recommend Lead\n    consult Staff\n    inform Staff\n  }\n}\n`;
+        expect(await fixed(before, 'no-final-authority', "Add 'decide Principal'"))
+            .toBe(`map M\n${ROLES}role Staff { kind teacher }\ndomain D {\n  decision X "X" {\n    recommend Lead\n    consult Staff\n    decide Principal\n    inform Staff\n  }\n}\n`);
+        const onlyInform = `map M\n${ROLES}domain D { decision X "X" { inform Lead } }\n`;
+        expect(await fixed(onlyInform, 'no-final-authority', "Add 'decide Principal'"))
+            .toBe(`map M\n${ROLES}domain D { decision X "X" { decide Principal  inform Lead } }\n`);
+    });
+
+    test('no gap fix adds someone who would then stand at two levels, lead a team without a rule, or be overloaded', async () => {
+        const team = `map M\n${ROLES}team T { members Lead }\ndomain D { decision X "X" { recommend T  escalate T } }\n`;
+        const titles = await everyFixIsClean(team, 'no-final-authority');
+        expect(titles).not.toContain("Add 'decide T'");
+        expect(titles).toContain("Add 'decide Principal'");
+        const busy = ['A', 'B', 'C'].map(n => `decision ${n} "${n}" { decide Lead }`).join('\n  ');
+        const overloaded = `map M\nrole Lead "Grade lead" { kind teacher }\nrole Other { kind teacher }\ndomain D {\n  ${busy}\n  decision X "X" { recommend Other  escalate Lead }\n}\n`;
+        const offered = await everyFixIsClean(overloaded, 'no-final-authority');
+        expect(offered).not.toContain("Add 'decide Lead'");
+    });
+
+    test('a holder at two levels is kept at the one that says the most', async () => {
+        const before = `map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead\n    consult Lead\n    decide Principal\n  }\n}\n`;
+        const titles = await everyFixIsClean(before, 'redundant-assignment');
+        expect(titles[0]).toBe("Remove 'Lead' from 'consult'");
+        expect(await fixed(before, 'redundant-assignment', "Remove 'Lead' from 'consult'"))
+            .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    recommend Lead\n    decide Principal\n  }\n}\n`);
+    });
+
+    test('a redundancy fix never leaves the decision without its final holder', async () => {
+        const before = `map M\n${ROLES}domain D { decision X "X" { consult Principal  decide Principal } }\n`;
+        const titles = await everyFixIsClean(before, 'redundant-assignment');
+        expect(titles).toEqual(["Remove 'Principal' from 'consult'"]);
+    });
+
+    test('every fix offered for the rules with fixes clears its finding and raises no other', async () => {
+        const cases: Array<[string, string]> = [
+            [`map M\n${ROLES}domain D { decision X "X" { recommend Lead  inform Lead } }\n`, 'no-final-authority'],
+            [`map M\n${ROLES}domain D { decision X "X" { decide Principal, Lead } }\n`, 'multiple-final-authority'],
+            [`map M\n${ROLES}domain D { decision X "X" { consult Lead, Lead  decide Principal } }\n`, 'duplicate-assignment'],
+            [`map M\n${ROLES}domain D { decision X "X" { recommend Lead  decide Lead  inform Lead } }\n`, 'redundant-assignment'],
+            [`map M\n${ROLES}domain D { decision X "X" { agree Principal  decide Principal  recommend Lead } }\n`, 'veto-over-own-decision']
+        ];
+        for (const [text, code] of cases) expect(await everyFixIsClean(text, code), code).not.toEqual([]);
     });
 });

@@ -171,6 +171,23 @@ describe('remit diff over git history', () => {
         expect(unsaved.diff.summary).toBe('No change in authority.');
     });
 
+    test('with links, element names and problem lines link to where they are written now; what is gone stays plain', async () => {
+        repo.edit('maps/oak.remit', '    decide Lead\n', '    decide Principal\n');
+        const file = pathToFileURL(path.join(repo.root, 'maps/oak.remit')).href;
+        const { markdown } = await compareWithRevision({ cwd: repo.root, links: true });
+        const lines = repo.read('maps/oak.remit').split('\n');
+        const line = lines.findIndex(l => l.includes('decision Pacing')) + 1;
+        expect(line).toBeGreaterThan(0);
+        expect(markdown).toContain(`[\`Oak.Pacing\`](<${file}#L${line}>)`);
+        const plain = await compareWithRevision({ cwd: repo.root });
+        expect(plain.markdown).not.toContain('](');
+        repo.remove('maps/oak.remit');
+        repo.write('maps/other.remit', 'map Other "Other"\n');
+        const removed = await compareWithRevision({ cwd: repo.root, links: true });
+        expect(removed.markdown).toContain('`Oak.Pacing`');
+        expect(removed.markdown).not.toContain('[`Oak.Pacing`]');
+    });
+
     test('a map removed in the working tree reports each of its decisions removed', async () => {
         repo.remove('maps/oak.remit');
         repo.write('maps/other.remit', 'map Other "Other"\n');

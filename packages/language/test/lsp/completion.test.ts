@@ -7,17 +7,22 @@ import { openWorkspace, uriOf } from './workspace.js';
  * The completion items at `<|>` in `text`, with Lakeside and District in the workspace.
  * The file is named school.remit; its map may name the other two.
  */
-async function complete(text: string, others: Record<string, string> = { 'lakeside.remit': LAKESIDE, 'district.remit': DISTRICT }): Promise<CompletionItem[]> {
+async function complete(text: string, others: Record<string, string> = { 'lakeside.remit': LAKESIDE, 'district.remit': DISTRICT }, triggerCharacter?: string): Promise<CompletionItem[]> {
     const offset = text.indexOf('<|>');
     const ws = await openWorkspace({ ...others, 'school.remit': text.replace('<|>', '') });
     const document = ws.doc('school.remit');
     const list = await ws.services.lsp.CompletionProvider!.getCompletion(document, {
-        textDocument: { uri: uriOf('school.remit') }, position: document.textDocument.positionAt(offset)
+        textDocument: { uri: uriOf('school.remit') }, position: document.textDocument.positionAt(offset),
+        ...(triggerCharacter ? { context: { triggerKind: 2, triggerCharacter } } : {})
     });
     return list?.items ?? [];
 }
 
 const labels = (items: CompletionItem[]) => items.map(i => i.label);
+
+/** The labels in the order an editor shows them: by sortText, then label. */
+const shown = (items: CompletionItem[]) => labels([...items].sort((a, b) =>
+    (a.sortText ?? a.label) < (b.sortText ?? b.label) ? -1 : (a.sortText ?? a.label) > (b.sortText ?? b.label) ? 1 : a.label < b.label ? -1 : 1));
 
 const SCHOOL = (decisionBody: string, extra = '') => `map School "Northfield Primary"
 phases { Pilot "Pilot year"  Full "Full rollout" }
@@ -133,5 +138,34 @@ domain Trips { decision TripPlan { <|> } }
         const items = await complete(SCHOOL('decide Head\n    consult District.<|>'));
         expect(labels(items)).toContain('District.Coach');
         expect(labels(items)).not.toContain('Head');
+    });
+
+    test('after a level: the map\'s own roles and teams first, then those of the maps it refers to, then the rest', async () => {
+        const items = await complete(SCHOOL('decide Head\n    inform Lakeside.Staff\n    consult <|>'));
+        const order = shown(items);
+        expect(order.slice(0, 3)).toEqual(['Council', 'Head', 'Teachers']);
+        expect(order[3]).toMatch(/^Lakeside\./);
+        expect(order.indexOf('Lakeside.Principal')).toBeLessThan(order.indexOf('District.Coach'));
+        // Without the reference to Lakeside, the other maps' names follow in alphabetical order.
+        const plain = shown(await complete(SCHOOL('decide Head\n    consult <|>')));
+        expect(plain.slice(0, 3)).toEqual(['Council', 'Head', 'Teachers']);
+        expect(plain.indexOf('District.Coach')).toBeLessThan(plain.indexOf('Lakeside.Principal'));
+    });
+
+    test('phases in phase order, not alphabetical', async () => {
+        const map = 'map M\nphases { Zeta "Last letter, first phase"  Alpha  Middle }\nrole Head\ndomain D { decision X { decide Head from <|> } }\n';
+        const items = await complete(map, {});
+        expect(shown(items)).toEqual(['Zeta', 'Alpha', 'Middle']);
+    });
+
+    test('typing a space after a level word pops up the names; after other words it stays quiet', async () => {
+        const afterLevel = await complete(SCHOOL('decide <|>'), undefined, ' ');
+        expect(shown(afterLevel).slice(0, 3)).toEqual(['Council', 'Head', 'Teachers']);
+        expect(labels(await complete(SCHOOL('decide Head from <|>'), undefined, ' '))).toEqual(['Pilot', 'Full']);
+        expect(labels(await complete(SCHOOL('decide Head, <|>'), undefined, ','))).toContain('Teachers');
+        expect(await complete(SCHOOL('decide Head <|>'), undefined, ' ')).toEqual([]);
+        expect(await complete(SCHOOL('decide Head', 'role Coach <|>'), undefined, ' ')).toEqual([]);
+        // Asked for explicitly (Ctrl+Space), the same places still list what may follow.
+        expect(labels(await complete(SCHOOL('decide Head <|>')))).toContain('from');
     });
 });

@@ -51,7 +51,7 @@ describe('remit lsp --stdio', () => {
         expect(caps.documentSymbolProvider).toBeTruthy();
         expect(caps.workspaceSymbolProvider).toBeTruthy();
         expect(caps.foldingRangeProvider).toBeTruthy();
-        expect(caps.completionProvider).toBeTruthy();
+        expect(caps.completionProvider?.triggerCharacters).toEqual(expect.arrayContaining([' ', ',']));
         expect(caps.semanticTokensProvider?.legend.tokenModifiers).toContain('final');
     });
 
@@ -84,13 +84,24 @@ describe('remit lsp --stdio', () => {
 
     test('shows who decides above each decision', async () => {
         const lenses = await server.connection.sendRequest(CodeLensRequest.type, doc('lakeside.remit'));
-        expect(lenses?.map(l => l.command?.title)).toContain('decided by Principal until Expansion, then Instructional Leadership Team · 1 consulted');
+        expect(lenses?.map(l => l.command?.title)).toContain('decided by Principal until Expansion, then Instructional Leadership Team · 1 to consult');
     });
 
     test('completes holders with their titles', async () => {
         const result = await server.connection.sendRequest(CompletionRequest.type, { ...doc('district.remit'), position: at(DISTRICT, 'Coach\n', 0) });
         const items: CompletionItem[] = Array.isArray(result) ? result : (result as CompletionList).items;
         expect(items.find(i => i.label === 'Lakeside.ILT')?.detail).toBe('Instructional Leadership Team');
+    });
+
+    test('a space after a level word offers the map\'s own holders first, then the maps it refers to', async () => {
+        const result = await server.connection.sendRequest(CompletionRequest.type, {
+            ...doc('district.remit'), position: at(DISTRICT, 'recommend Coach', 'recommend '.length),
+            context: { triggerKind: 2, triggerCharacter: ' ' }
+        });
+        const items: CompletionItem[] = Array.isArray(result) ? result : (result as CompletionList).items;
+        const order = [...items].sort((a, b) => (a.sortText ?? '') < (b.sortText ?? '') ? -1 : (a.sortText ?? '') > (b.sortText ?? '') ? 1 : 0).map(i => i.label);
+        expect(order[0]).toBe('Coach');
+        expect(order.slice(1)).toEqual(expect.arrayContaining(['Lakeside.Principal', 'Lakeside.ILT']));
     });
 
     test('gives the outline and workspace symbols', async () => {
