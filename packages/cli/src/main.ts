@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '@remit/language';
+import { describeOsError, InputError, isOsError } from '@remit/language';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
@@ -14,6 +14,14 @@ export async function run(argv: string[]): Promise<void> {
         .showHelpAfterError('(run remit --help for usage)')
         .exitOverride();
     registerCommands(program);
+    // A reader that stops early (`remit generate json | head -1`) closes the pipe: that is
+    // not an error, so remit stops quietly.
+    const quietOnClosedPipe = (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw err;
+    };
+    process.stdout.on('error', quietOnClosedPipe);
+    process.stderr.on('error', quietOnClosedPipe);
     try {
         await program.parseAsync(argv);
     } catch (err) {
@@ -28,6 +36,14 @@ function exitCodeFor(err: unknown): number {
     }
     if (err instanceof InputError) {
         process.stderr.write(`remit: ${err.message}\n`);
+        return 2;
+    }
+    if (isOsError(err)) {
+        if (err.code === 'EPIPE') return process.exitCode === undefined ? 0 : Number(process.exitCode);
+        // An error from the system that no command turned into words: still one plain sentence.
+        const where = err.path ?? (err as { dest?: string }).dest;
+        process.stderr.write(`remit: ${where ? `${where}: ` : ''}cannot be ${err.syscall === 'open' || err.syscall === 'read' || err.syscall === 'scandir' ? 'read' : 'used'} (${describeOsError(err)}).\n`);
+        if (process.env.REMIT_DEBUG) process.stderr.write(`${err.stack}\n`);
         return 2;
     }
     const message = err instanceof Error ? err.message : String(err);

@@ -9,6 +9,7 @@ import type { RemitMap } from '../generated/ast.js';
 import type { RemitSettings } from '../config/settings.js';
 import { elementNameAt, kindWord, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
+import { encodingMessage, encodingProblemOnDisk } from '../workspace/read-map.js';
 import { describeLinkingError } from './linking-messages.js';
 import { friendlyLexerMessage, friendlyParserMessage, type SyntaxContext } from './syntax-messages.js';
 
@@ -31,6 +32,8 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const encoding = this.encodingDiagnostic(document);
+        if (encoding) diagnostics.unshift(encoding);
         const config = this.settings.config;
         const result: Diagnostic[] = [];
         // Where the parser recovered from a syntax error it may have read a word as a name;
@@ -52,6 +55,25 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             result.push(diagnostic);
         }
         return result;
+    }
+
+    /**
+     * Bytes that are not UTF-8 reach the document as U+FFFD; only then is the file on disk
+     * read again, to say where the first bad byte is (`invalid-encoding`).
+     */
+    private encodingDiagnostic(document: LangiumDocument): Diagnostic | undefined {
+        if (document.uri.scheme !== 'file' || !document.textDocument.getText().includes('\uFFFD')) return undefined;
+        const problem = encodingProblemOnDisk(document.uri.fsPath);
+        if (!problem) return undefined;
+        const position = { line: problem.line - 1, character: problem.column - 1 };
+        return {
+            severity: DiagnosticSeverity.Error,
+            range: { start: position, end: { line: position.line, character: position.character + 1 } },
+            message: encodingMessage(problem),
+            code: 'invalid-encoding',
+            source: 'remit',
+            data: { code: 'invalid-encoding', ...(document.parseResult.value ? { element: elementNameAt(document.parseResult.value) } : {}) }
+        };
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
