@@ -29,7 +29,9 @@ export class CoreChecks {
         const add = (group: string, node: NamedElement) => {
             if (!node.name) return;
             const key = `${group}\u0000${node.name}`;
-            groups.set(key, [...(groups.get(key) ?? []), node]);
+            const members = groups.get(key);
+            if (members) members.push(node);
+            else groups.set(key, [node]);
         };
         for (const element of map.elements) {
             if (isRole(element) || isTeam(element)) add('holder', element);
