@@ -1,5 +1,5 @@
 import {
-    CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
+    CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type LangiumDocuments, type ParseResult,
     type IndexManager, type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -22,9 +22,11 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RemitSettings;
     private readonly scopes: ScopeProvider;
     private readonly index: IndexManager;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: RemitServices) {
         super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
         this.index = services.shared.workspace.IndexManager;
         this.settings = services.settings.RemitSettings;
         this.scopes = services.references.ScopeProvider;
@@ -110,9 +112,17 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
         let mapNames: Set<string> | undefined;
+        let unreadable: Set<string> | undefined;
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
+            // A name in another map that cannot be read right now (a syntax error there) may
+            // well exist once it reads again: the error in that map is the one to show.
+            const mapName = reference.$refText.includes('.') ? reference.$refText.slice(0, reference.$refText.indexOf('.')) : undefined;
+            if (mapName) {
+                unreadable ??= this.unreadableMaps(document);
+                if (unreadable.has(mapName)) continue;
+            }
             const info = error.info as ReferenceInfo;
             // When the scheme named by `uses` is unknown, every level would be unknown too; the
             // `uses` line already carries the one error that matters.
@@ -134,6 +144,19 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
                 }
             }));
         }
+    }
+
+    /** The names of the other maps in the workspace that have syntax errors (their names may be missing from the index). */
+    private unreadableMaps(document: LangiumDocument): Set<string> {
+        const names = new Set<string>();
+        for (const other of this.documents.all) {
+            if (other === document) continue;
+            const result = other.parseResult;
+            if (result.lexerErrors.length === 0 && result.parserErrors.length === 0) continue;
+            const name = (result.value as { map?: { name?: string } } | undefined)?.map?.name;
+            if (name) names.add(name);
+        }
+        return names;
     }
 
     /** What kind of element `name` names (whatever kind the reference wants), if any. */
