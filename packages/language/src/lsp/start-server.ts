@@ -5,6 +5,7 @@ import {
     type CancellationToken, type Connection
 } from 'vscode-languageserver/node';
 import { createRemitServices } from './remit-lsp-module.js';
+import { registerBuiltinSource } from './builtin-source.js';
 
 /**
  * Starts the Remit language server. `stdio` for `remit lsp --stdio` and other editors;
@@ -28,7 +29,9 @@ export function startRemitLanguageServer(transport: 'stdio' | 'ipc' = 'stdio'): 
     } else {
         connection = createConnection(ProposedFeatures.all);
     }
-    const { shared } = createRemitServices({ connection: honouringCancellation(connection), ...NodeFileSystem });
+    connection = honouringCancellation(connection);
+    const { shared } = createRemitServices({ connection, ...NodeFileSystem });
+    registerBuiltinSource(connection);
     startLanguageServer(shared);
 }
 
@@ -36,7 +39,7 @@ export function startRemitLanguageServer(transport: 'stdio' | 'ipc' = 'stdio'): 
  * The connection, with every request handler answering "cancelled" (as LSP asks) when the
  * editor cancelled the request while it was being worked on, instead of a stale answer.
  */
-function honouringCancellation(connection: Connection): Connection {
+export function honouringCancellation(connection: Connection): Connection {
     return new Proxy(connection, {
         get(target, property, receiver) {
             const value = Reflect.get(target, property, receiver) as unknown;

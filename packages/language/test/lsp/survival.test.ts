@@ -8,8 +8,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import {
     CancellationTokenSource, DidChangeTextDocumentNotification, DidCloseTextDocumentNotification, DidOpenTextDocumentNotification,
-    DocumentSymbolRequest, HoverRequest, LSPErrorCodes, ResponseError, WorkspaceSymbolRequest,
-    type DocumentSymbol, type MarkupContent
+    DefinitionRequest, DocumentSymbolRequest, HoverRequest, LSPErrorCodes, ResponseError, WorkspaceSymbolRequest,
+    type DocumentSymbol, type LocationLink, type MarkupContent
 } from 'vscode-languageserver-protocol/node';
 import { LAKESIDE } from './fixtures.js';
 import { ServerUnderTest } from './stdio-client.js';
@@ -108,5 +108,38 @@ describe('an unreadable message', () => {
         });
         expect(code).toBe(1);
         expect(stderr).toMatch(/^remit language server: the editor sent a message that could not be read \(Content-Length value must be a number\. Got abc\); closing the connection\.\n$/);
+    });
+});
+
+describe('Go to Definition on a built-in level', () => {
+    const map = 'map Defs "Defs"\nrole P "P" { kind administrator }\ndomain D "D" {\n  decision X "X" { decide P }\n}\n';
+    const position = { line: 3, character: 21 };
+
+    async function definitionWith(capabilities: Record<string, unknown>) {
+        const dir = mkdtempSync(path.join(tmpdir(), 'remit-lsp-builtin-'));
+        writeFileSync(path.join(dir, 'defs.remit'), map);
+        const other = new ServerUnderTest();
+        try {
+            await other.start(dir, capabilities);
+            const uri = pathToFileURL(path.join(dir, 'defs.remit')).toString();
+            await other.until(() => other.published.has(uri));
+            const links = await other.connection.sendRequest(DefinitionRequest.type, { textDocument: { uri }, position }) as LocationLink[] | null;
+            const source = await other.connection.sendRequest('remit/builtinSource', { uri: 'remit-builtin:/standard-library.remit' }) as { text?: string };
+            return { links, source };
+        } finally {
+            await other.stop();
+            rmSync(dir, { recursive: true, force: true });
+        }
+    }
+
+    test('answers the built-in document to clients that can open it, and serves its text', async () => {
+        const { links, source } = await definitionWith({ experimental: { remitBuiltinDocuments: true } });
+        expect(links?.map(l => l.targetUri)).toEqual(['remit-builtin:/standard-library.remit']);
+        expect(source.text).toContain('levels School "School decision rights"');
+    });
+
+    test('answers no location to clients that cannot', async () => {
+        const { links } = await definitionWith({});
+        expect(links ?? []).toEqual([]);
     });
 });
