@@ -56,13 +56,32 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
         this.flushTimer = setTimeout(() => this.flush(), delay);
     }
 
+    private inFlight = false;
+
+    /**
+     * Builds what is pending. While a build runs, new edits wait for it instead of
+     * cancelling it: a build that is cancelled over and over never brings the document to
+     * the state a hover waits for, so during a flood of edits the editor would get no
+     * answers at all. One build at a time, each with every edit that came meanwhile.
+     */
     private flush(): void {
         this.flushTimer = undefined;
+        if (this.inFlight) return;
         const changed = [...this.pendingChanged.values()];
         const deleted = [...this.pendingDeleted.values()];
         this.pendingChanged.clear();
         this.pendingDeleted.clear();
-        super.fireDocumentUpdate(changed, deleted);
+        if (changed.length === 0 && deleted.length === 0) return;
+        this.inFlight = true;
+        this.workspaceManager.ready
+            .then(() => this.workspaceLock.write(token => this.documentBuilder.update(changed, deleted, token)))
+            .catch(err => console.error('remit language server: the maps could not be checked again after an edit.', err))
+            .finally(() => {
+                this.inFlight = false;
+                if (this.pendingChanged.size > 0 || this.pendingDeleted.size > 0) {
+                    this.flushTimer ??= setTimeout(() => this.flush(), 0);
+                }
+            });
     }
 
     /**
