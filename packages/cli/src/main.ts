@@ -46,9 +46,10 @@ function exitCodeFor(err: unknown): number {
         if (process.env.REMIT_DEBUG) process.stderr.write(`${err.stack}\n`);
         return 2;
     }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`remit: something went wrong inside remit: ${message}\n`
-        + 'This is a bug in remit, not in your map. Set REMIT_DEBUG=1 to see the details.\n');
-    if (process.env.REMIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    // The program's own words ("Cannot read properties of undefined") mean nothing to the
+    // user: they are shown only with REMIT_DEBUG=1, for the bug report.
+    process.stderr.write('remit: something went wrong inside remit, so it stopped. This is a bug in remit, not in your map: '
+        + 'please report it, with the output of the same command run with REMIT_DEBUG=1.\n');
+    if (process.env.REMIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
     return 2;
 }
