@@ -75,7 +75,7 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<RemitC
     try {
         text = await fs.readFile(file, 'utf8');
     } catch (err) {
-        throw new InputError(`${explicit ?? (path.relative(cwd, file) || file)}: the configuration file cannot be read (${describeOsError(err)}).`);
+        throw new InputError(`${explicit ?? (path.relative(cwd, file) || file)}: the configuration file cannot be read (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : describeOsError(err)}).`);
     }
     try {
         return parseRemitConfig(text, path.relative(cwd, file) || CONFIG_FILE_NAME);
