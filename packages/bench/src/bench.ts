@@ -18,7 +18,7 @@ export interface BenchConfig {
     school: { decisions: number; repeats: number };
     district: { maps: number; decisionsPerSchool: number; repeats: number };
     state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
-    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number };
+    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number; floodEdits: number };
     diagram: { nodes: number[]; repeats: number; limitMs: number };
     startup: { runs: number };
     /** `remit diff --rev` of a repository of this many maps, against `remit check` of them. */
@@ -33,7 +33,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 300, repeats: 5 },
         district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
-        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
+        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4, floodEdits: 2000 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
         startup: { runs: 15 },
         review: { maps: 100, decisionsPerSchool: 30, runs: 3 }
@@ -44,7 +44,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 20, repeats: 1 },
         district: { maps: 6, decisionsPerSchool: 6, repeats: 1 },
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
-        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2 },
+        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2, floodEdits: 100 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
         startup: { runs: 2 },
         review: { maps: 6, decisionsPerSchool: 6, runs: 1 }
@@ -191,7 +191,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
                     await fs.mkdir(path.dirname(path.join(alone, file)), { recursive: true });
                     await fs.copyFile(path.join(dirs.district, file), path.join(alone, file));
                 }
-                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0 });
+                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0, floodEdits: 0 });
             } finally {
                 await fs.rm(alone, { recursive: true, force: true });
             }

@@ -135,6 +135,17 @@ function lspRows(lsp: NonNullable<BenchResults['lsp']>, dws: string): Row[] {
             target: '-'
         });
     }
+    if (lsp.hoverDuringFlood) {
+        const h = lsp.hoverDuringFlood;
+        out.push({
+            id: 'lsp-hover-flood',
+            measurement: `hover while ${h.edits} edits arrive back to back`,
+            workspace: dws,
+            result: `p50 ${ms(h.p50)}, p95 ${ms(h.p95)}, max ${ms(h.max)} (${h.samples} hovers)`,
+            target: 'p95 < 100 ms',
+            met: h.p95 < 100
+        });
+    }
     return out;
 }
 

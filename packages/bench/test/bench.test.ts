@@ -59,7 +59,7 @@ describe('npm run bench -- --size small', () => {
         const expected = [
             'full check (parse, link, every rule)', 'full check (parse, link, every rule)', 'full check (parse, link, every rule)',
             'language server: initialize', 'keystroke in a school map', 'remove / restore a decide line', 'keystroke in the district map',
-            'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'CLI start-up',
+            'hover while 100 edits arrive back to back', 'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'CLI start-up',
             'remit diff --rev of a commit changing every map'
         ];
         expect(lines).toHaveLength(expected.length);

@@ -1,5 +1,5 @@
 import { Command, CommanderError } from 'commander';
-import { InputError } from '@remit/language';
+import { describeOsError, InputError, isOsError } from '@remit/language';
 import { registerCommands } from './commands/index.js';
 import { VERSION } from './version.js';
 
@@ -14,6 +14,14 @@ export async function run(argv: string[]): Promise<void> {
         .showHelpAfterError('(run remit --help for usage)')
         .exitOverride();
     registerCommands(program);
+    // A reader that stops early (`remit generate json | head -1`) closes the pipe: that is
+    // not an error, so remit stops quietly.
+    const quietOnClosedPipe = (err: NodeJS.ErrnoException) => {
+        if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+        throw err;
+    };
+    process.stdout.on('error', quietOnClosedPipe);
+    process.stderr.on('error', quietOnClosedPipe);
     try {
         await program.parseAsync(argv);
     } catch (err) {
@@ -30,9 +38,18 @@ function exitCodeFor(err: unknown): number {
         process.stderr.write(`remit: ${err.message}\n`);
         return 2;
     }
-    const message = err instanceof Error ? err.message : String(err);
-    process.stderr.write(`remit: something went wrong inside remit: ${message}\n`
-        + 'This is a bug in remit, not in your map. Set REMIT_DEBUG=1 to see the details.\n');
-    if (process.env.REMIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : ''}\n`);
+    if (isOsError(err)) {
+        if (err.code === 'EPIPE') return process.exitCode === undefined ? 0 : Number(process.exitCode);
+        // An error from the system that no command turned into words: still one plain sentence.
+        const where = err.path ?? (err as { dest?: string }).dest;
+        process.stderr.write(`remit: ${where ? `${where}: ` : ''}cannot be ${err.syscall === 'open' || err.syscall === 'read' || err.syscall === 'scandir' ? 'read' : 'used'} (${describeOsError(err)}).\n`);
+        if (process.env.REMIT_DEBUG) process.stderr.write(`${err.stack}\n`);
+        return 2;
+    }
+    // The program's own words ("Cannot read properties of undefined") mean nothing to the
+    // user: they are shown only with REMIT_DEBUG=1, for the bug report.
+    process.stderr.write('remit: something went wrong inside remit, so it stopped. This is a bug in remit, not in your map: '
+        + 'please report it, with the output of the same command run with REMIT_DEBUG=1.\n');
+    if (process.env.REMIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack ?? err.message : String(err)}\n`);
     return 2;
 }

@@ -1,7 +1,6 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { randomBytes } from 'node:crypto';
-import { InputError } from '@remit/language';
+import { describeOsError, InputError, removeStaleTemporaries, temporaryPathFor } from '@remit/language';
 
 /**
  * Writes a generated file atomically: the text goes to a temporary file in the same
@@ -24,7 +23,8 @@ export async function writeOutputFile(file: string, text: string): Promise<void>
     if (existing && !existing.isFile()) {
         throw new InputError(`${file}: is not a plain file, so it will not be written over.`);
     }
-    const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    await removeStaleTemporaries(file);
+    const temporary = temporaryPathFor(file);
     try {
         await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
         await fs.rename(temporary, file);
@@ -35,11 +35,7 @@ export async function writeOutputFile(file: string, text: string): Promise<void>
 }
 
 function reasonOf(err: unknown): string {
-    const code = (err as NodeJS.ErrnoException).code;
-    if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-    if (code === 'ENOTDIR') return 'a part of the path is a file, not a folder';
-    if (code === 'ENOSPC') return 'the disk is full';
-    return (err as Error).message;
+    return describeOsError(err);
 }
 
 /**
@@ -54,7 +50,8 @@ export async function createNewFile(file: string, text: string): Promise<void> {
     } catch (err) {
         throw new InputError(`${folder}: the folder cannot be created (${reasonOf(err)}).`);
     }
-    const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
+    await removeStaleTemporaries(file);
+    const temporary = temporaryPathFor(file);
     try {
         await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
         await fs.link(temporary, file);

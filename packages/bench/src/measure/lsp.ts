@@ -24,6 +24,8 @@ export interface LspResult {
     gapToggle: LatencyResult & { gapsReported: number };
     /** Single keystrokes in the district map, which every school's map refers to. */
     districtKeystroke?: LatencyResult;
+    /** Hovers asked while a flood of edits (sent without waiting) arrives at the school map. */
+    hoverDuringFlood?: LatencyResult & { edits: number };
     peakRssMB?: number;
 }
 
@@ -107,6 +109,8 @@ export interface LspOptions {
     keystrokes: number;
     toggles: number;
     districtKeystrokes: number;
+    /** Edits sent back to back to the school map, with a hover every 50 of them; 0 to skip. */
+    floodEdits: number;
     /** Extra Node options for the server, e.g. `--cpu-prof` to profile it. */
     nodeOptions?: string[];
 }
@@ -199,6 +203,27 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
             districtKeystroke = latency(samples);
         }
 
+        let hoverDuringFlood: (LatencyResult & { edits: number }) | undefined;
+        if (options.floodEdits > 0) {
+            // An editor that sends changes faster than they can be checked (a paste, a macro,
+            // a formatter): a hover must not wait behind the queue of superseded edits.
+            const hoverAt = { line: pos.line, character: Math.max(0, pos.character - 8) };
+            const hovers: Array<Promise<number>> = [];
+            for (let i = 0; i < options.floodEdits; i++) {
+                const range = i % 2 === 0 ? { start: pos, end: pos } : { start: pos, end: { line: pos.line, character: pos.character + 1 } };
+                void client.connection.sendNotification('textDocument/didChange', {
+                    textDocument: { uri: schoolUri, version: ++version },
+                    contentChanges: [{ range, text: i % 2 === 0 ? 'x' : '' }]
+                });
+                if (i % 50 === 25) {
+                    const sent = now();
+                    hovers.push(client.connection.sendRequest('textDocument/hover', { textDocument: { uri: schoolUri }, position: hoverAt }).then(() => now() - sent));
+                }
+                if (i % 200 === 199) await pause(0);
+            }
+            hoverDuringFlood = { ...latency(await Promise.all(hovers)), edits: options.floodEdits };
+        }
+
         await client.connection.sendRequest('shutdown');
         await client.connection.sendNotification('exit');
         await Promise.race([exited, pause(5000)]);
@@ -208,6 +233,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
             keystroke: latency(keystrokes),
             gapToggle: { ...latency(toggles), gapsReported },
             districtKeystroke,
+            hoverDuringFlood,
             peakRssMB: readRss(rssFile)
         };
     } finally {

@@ -1,7 +1,7 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from 'commander';
-import { findRemitFiles, formatRemitText, InputError } from '@remit/language';
+import { decodeUtf8, describeOsError, encodingMessage, findRemitFiles, formatRemitText, InputError, loadConfig, readMapFile, removeStaleTemporaries, temporaryPathFor, type FormatResult } from '@remit/language';
 import { writeStdout } from '../output/write.js';
 
 /**
@@ -24,12 +24,19 @@ export function registerFmt(program: Command): void {
             }
             const cwd = process.cwd();
             const files = await findRemitFiles(paths, cwd);
+            const config = await loadConfig(cwd);
             const unformatted: string[] = [];
             let broken = 0;
             for (const file of files) {
                 const shown = path.relative(cwd, file).split(path.sep).join('/') || file;
-                const text = await read(file, shown);
-                const result = formatRemitText(text);
+                const { text, problem } = await readMapFile(file, { shown, maxFileSize: config?.maxFileSize });
+                if (problem) {
+                    // Formatting would write U+FFFD over the bytes that are not UTF-8: never.
+                    broken++;
+                    process.stderr.write(`${shown}:${problem.line}:${problem.column}: ${encodingMessage(problem)} (not formatted)\n`);
+                    continue;
+                }
+                const result = safeFormat(text);
                 if (result.error) {
                     broken++;
                     process.stderr.write(`${shown}:${result.error.line}:${result.error.column}: ${result.error.message} (not formatted: fix this first)\n`);
@@ -58,23 +65,34 @@ export function registerFmt(program: Command): void {
         });
 }
 
-async function read(file: string, shown: string): Promise<string> {
+/**
+ * The formatter's answer, or why it gave none: whatever goes wrong inside it, the text is
+ * reported as not formatted and left as it is.
+ */
+function safeFormat(text: string): FormatResult {
     try {
-        return await fs.readFile(file, 'utf8');
+        return formatRemitText(text);
     } catch (err) {
-        throw new InputError(`${shown}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+        if (process.env.REMIT_DEBUG) process.stderr.write(`${err instanceof Error ? err.stack : String(err)}\n`);
+        return { error: { line: 1, column: 1, message: 'Remit could not format this text, so it was left as it is. Please report this as a bug in remit.' } };
     }
 }
 
-/** `remit fmt --stdin`: text in, formatted text out; never loses the input. */
+/** `remit fmt --stdin`: text in, formatted text out; never loses the input, byte for byte. */
 async function formatStdin(): Promise<number> {
     const chunks: Buffer[] = [];
     for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
-    const text = Buffer.concat(chunks).toString('utf8');
-    const result = formatRemitText(text);
+    const bytes = Buffer.concat(chunks);
+    const { text, problem } = decodeUtf8(bytes);
+    if (problem) {
+        process.stderr.write(`<stdin>:${problem.line}:${problem.column}: ${encodingMessage(problem)} (not formatted)\n`);
+        await writeStdout(bytes);
+        return 1;
+    }
+    const result = safeFormat(text);
     if (result.error) {
         process.stderr.write(`<stdin>:${result.error.line}:${result.error.column}: ${result.error.message} (not formatted: fix this first)\n`);
-        await writeStdout(text);
+        await writeStdout(bytes);
         return 1;
     }
     await writeStdout(result.text);
@@ -92,19 +110,16 @@ async function replaceIfUnchanged(file: string, before: string, after: string): 
     try {
         const target = await fs.realpath(file);
         const stat = await fs.stat(target);
-        temp = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${Date.now().toString(36)}.tmp`);
+        await removeStaleTemporaries(target);
+        temp = temporaryPathFor(target);
         await fs.writeFile(temp, after, { encoding: 'utf8', mode: stat.mode & 0o7777, flag: 'wx' });
         if (await fs.readFile(target, 'utf8') !== before) return 'changed';
         await fs.rename(temp, target);
         temp = undefined;
         return 'written';
     } catch (err) {
-        const code = (err as NodeJS.ErrnoException).code;
-        if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
-        if (code === 'EROFS') return 'read-only file system';
-        if (code === 'ENOSPC') return 'the disk is full';
-        throw err;
+        return describeOsError(err);
     } finally {
-        if (temp) await fs.rm(temp, { force: true });
+        if (temp) await fs.rm(temp, { force: true }).catch(() => undefined);
     }
 }

@@ -1,6 +1,5 @@
-import { promises as fs } from 'node:fs';
 import type { Command } from 'commander';
-import { authorityFacts, InputError } from '@remit/language';
+import { authorityFacts, encodingMessage, readMapFile } from '@remit/language';
 import { writeStdout } from '../output/write.js';
 
 /**
@@ -13,11 +12,12 @@ export function registerTextconv(program: Command): void {
         .description('Print one authority fact per line (for git diff with a textconv driver; see docs/git.md).')
         .argument('<file>', 'a .remit file (git passes a temporary copy)')
         .action(async (file: string) => {
-            let text: string;
-            try {
-                text = await fs.readFile(file, 'utf8');
-            } catch (err) {
-                throw new InputError(`${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+            const { text, bytes, problem } = await readMapFile(file, { shown: file });
+            if (problem) {
+                // Shown byte for byte, so the diff still shows the change.
+                process.stderr.write(`remit textconv: ${file}:${problem.line}:${problem.column}: ${encodingMessage(problem)} Showing the text as it is.\n`);
+                await writeStdout(bytes);
+                return;
             }
             const facts = authorityFacts(text);
             if (facts.error) {

@@ -65,7 +65,15 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
                 RemitPreview.revive(context, lc, panel, state as { uri?: string; phase?: string; tab?: PreviewTab } | undefined);
             }
         }),
-        { dispose: () => RemitPreview.active?.dispose() }
+        { dispose: () => RemitPreview.active?.dispose() },
+        // Go to Definition on a built-in level opens the built-in schemes, read-only.
+        vscode.workspace.registerTextDocumentContentProvider('remit-builtin', {
+            async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
+                await ready;
+                const result = await lc.sendRequest<{ text?: string; error?: string }>('remit/builtinSource', { uri: uri.toString() });
+                return result.text ?? `// ${result.error ?? 'This document is not available.'}\n`;
+            }
+        })
     );
 
     return {
@@ -96,5 +104,15 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
             fileEvents: vscode.workspace.createFileSystemWatcher('**/{*.remit,remit.json}')
         }
     };
-    return new LanguageClient('remit', 'Remit', serverOptions, clientOptions);
+    const languageClient = new LanguageClient('remit', 'Remit', serverOptions, clientOptions);
+    // Tells the server that this editor can open `remit-builtin:` documents (served above).
+    languageClient.registerFeature({
+        fillClientCapabilities(capabilities) {
+            capabilities.experimental = { ...(capabilities.experimental as object | undefined), remitBuiltinDocuments: true };
+        },
+        getState: () => ({ kind: 'static' }),
+        initialize() { /* nothing to set up */ },
+        clear() { /* nothing to clear */ }
+    });
+    return languageClient;
 }

@@ -5,7 +5,7 @@
 import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createRemitServices } from '@remit/language/lsp';
+import { createRemitServices, honouringCancellation, registerBuiltinSource } from '@remit/language/lsp';
 import { registerGenerateRequests, registerStarterRequests } from './generate.js';
 import { isRenderWorker, RenderWorker, serveRenderJobs } from './render.js';
 import { registerReviewRequests } from './review.js';
@@ -19,12 +19,13 @@ if (isRenderWorker()) {
         console.log = (...args: unknown[]) => console.error(...args);
     }
     // The transport (IPC from VS Code, or --stdio) comes from the command line.
-    const connection = createConnection(ProposedFeatures.all);
+    const connection = honouringCancellation(createConnection(ProposedFeatures.all));
     const { shared } = createRemitServices({ connection, ...NodeFileSystem });
     const renderer = new RenderWorker(__filename);
     connection.onShutdown(() => renderer.dispose());
     registerGenerateRequests(connection, shared, renderer);
     registerStarterRequests(connection);
     registerReviewRequests(connection, shared);
+    registerBuiltinSource(connection);
     startLanguageServer(shared);
 }

@@ -53,7 +53,7 @@ export async function renderTemplate(template: TemplateSet, data: CharterData, f
 
 /** LF line endings, no trailing spaces, at most one blank line in a row, one final newline. */
 function tidy(text: string): string {
-    const lines = text.replace(/\r\n?/g, '\n').split('\n').map(l => l.replace(/[ \t]+$/, ''));
+    const lines = text.replace(/\r\n?/g, '\n').split('\n').map(trimEndSpaces);
     const out: string[] = [];
     for (const line of lines) {
         if (line === '' && (out.length === 0 || out[out.length - 1] === '')) continue;
@@ -61,6 +61,13 @@ function tidy(text: string): string {
     }
     while (out.length && out[out.length - 1] === '') out.pop();
     return `${out.join('\n')}\n`;
+}
+
+/** The line without the spaces and tabs at its end: one pass from the end (a regex here backtracked on long runs of spaces). */
+function trimEndSpaces(line: string): string {
+    let end = line.length;
+    while (end > 0 && (line.charCodeAt(end - 1) === 32 || line.charCodeAt(end - 1) === 9)) end--;
+    return end === line.length ? line : line.slice(0, end);
 }
 
 /** A Liquid error as one line naming the template file, line and column, as a compiler would. */

@@ -12,35 +12,53 @@ const WIDE = new Set([...'mwMWOQGDHNU@%&']);
 
 export function textWidth(text: string, fontSize: number): number {
     let units = 0;
-    for (const c of text) {
-        if (NARROW.has(c)) units += 0.36;
-        else if (WIDE.has(c)) units += 0.92;
-        else if (c >= 'A' && c <= 'Z') units += 0.74;
-        else if (c.charCodeAt(0) > 0x2e7f) units += 1; // CJK and other full-width characters
-        else units += 0.62;
-    }
+    for (const c of text) units += charUnits(c);
     return Math.ceil(units * fontSize);
 }
 
-/** Breaks text into lines no wider than `maxWidth`, at spaces where it can. */
+function charUnits(c: string): number {
+    if (NARROW.has(c)) return 0.36;
+    if (WIDE.has(c)) return 0.92;
+    if (c >= 'A' && c <= 'Z') return 0.74;
+    if (c.charCodeAt(0) > 0x2e7f) return 1; // CJK and other full-width characters
+    return 0.62;
+}
+
+/**
+ * Breaks text into lines no wider than `maxWidth`, at spaces where it can. Widths are
+ * summed as the line grows (left to right, as `textWidth` sums them), so a long title costs
+ * one pass over its characters, not one measurement per character tried.
+ */
 export function wrapText(text: string, maxWidth: number, fontSize: number): string[] {
+    const fits = (units: number) => Math.ceil(units * fontSize) <= maxWidth;
     const words = text.split(/\s+/).filter(Boolean);
     const lines: string[] = [];
     let line = '';
+    let lineUnits = 0;
     for (const word of words) {
-        const candidate = line ? `${line} ${word}` : word;
-        if (textWidth(candidate, fontSize) <= maxWidth || !line) {
-            line = candidate;
-        } else {
+        if (line) {
+            let units = lineUnits + charUnits(' ');
+            for (const c of word) units += charUnits(c);
+            if (fits(units)) {
+                line = `${line} ${word}`;
+                lineUnits = units;
+                continue;
+            }
             lines.push(line);
-            line = word;
         }
-        // A single word wider than the box is cut so it cannot overflow.
-        while (textWidth(line, fontSize) > maxWidth && line.length > 1) {
-            let cut = line.length - 1;
-            while (cut > 1 && textWidth(line.slice(0, cut), fontSize) > maxWidth) cut--;
-            lines.push(line.slice(0, cut));
-            line = line.slice(cut);
+        // A new line starts with the word; a word wider than the box is cut so it cannot overflow.
+        line = '';
+        lineUnits = 0;
+        for (const c of word) {
+            const units = lineUnits + charUnits(c);
+            if (line && !fits(units)) {
+                lines.push(line);
+                line = c;
+                lineUnits = charUnits(c);
+            } else {
+                line += c;
+                lineUnits = units;
+            }
         }
     }
     if (line) lines.push(line);

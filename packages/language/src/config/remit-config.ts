@@ -8,6 +8,8 @@ export const CONFIG_FILE_NAME = 'remit.json';
 export interface RemitConfig {
     severity(code: RuleCode): RuleSeverity;
     threshold(code: RuleCode, name: string): number;
+    /** The largest map read, in bytes (`"maxFileSize"` in megabytes in remit.json); the default when left out. */
+    readonly maxFileSize?: number;
 }
 
 export interface RuleOverride {
@@ -27,8 +29,9 @@ const SEVERITIES: readonly RuleSeverity[] = ['off', 'hint', 'warning', 'error'];
 
 export const DEFAULT_CONFIG: RemitConfig = createConfig({});
 
-export function createConfig(overrides: Partial<Record<RuleCode, RuleOverride>>): RemitConfig {
+export function createConfig(overrides: Partial<Record<RuleCode, RuleOverride>>, maxFileSize?: number): RemitConfig {
     return {
+        ...(maxFileSize !== undefined ? { maxFileSize } : {}),
         severity: code => overrides[code]?.severity ?? RULES[code].defaultSeverity,
         threshold: (code, name) => {
             const value = overrides[code]?.thresholds[name];
@@ -64,10 +67,18 @@ export function parseRemitConfig(text: string, file: string = CONFIG_FILE_NAME):
         throw new RemitConfigError(file, 1, 1, 'expected an object such as { "rules": { "unused-element": "off" } }.');
     }
     for (const key of Object.keys(raw)) {
-        if (key !== 'rules' && key !== '$schema') {
-            const guess = closestName(key, ['rules']);
-            throw new RemitConfigError(file, ...at(`"${key}"`), `unknown setting '${key}'.${guess ? ` Did you mean "${guess}"?` : ''} The only setting is "rules".`);
+        if (key !== 'rules' && key !== '$schema' && key !== 'maxFileSize') {
+            const guess = closestName(key, ['rules', 'maxFileSize']);
+            throw new RemitConfigError(file, ...at(`"${key}"`), `unknown setting '${key}'.${guess ? ` Did you mean "${guess}"?` : ''} The settings are "rules" and "maxFileSize".`);
         }
+    }
+    let maxFileSize: number | undefined;
+    if (raw.maxFileSize !== undefined) {
+        const mb = raw.maxFileSize;
+        if (typeof mb !== 'number' || !Number.isFinite(mb) || mb <= 0) {
+            throw new RemitConfigError(file, ...at('"maxFileSize"'), '"maxFileSize" is the largest map in megabytes: a number above 0, such as 10.');
+        }
+        maxFileSize = Math.round(mb * 1024 * 1024);
     }
     const rules = raw.rules ?? {};
     if (!isObject(rules)) {
@@ -81,7 +92,7 @@ export function parseRemitConfig(text: string, file: string = CONFIG_FILE_NAME):
         }
         overrides[code] = parseOverride(code, value, file, at);
     }
-    return createConfig(overrides);
+    return createConfig(overrides, maxFileSize);
 }
 
 function parseOverride(code: RuleCode, value: unknown, file: string, at: (needle: string, after?: string) => [number, number]): RuleOverride {

@@ -22,6 +22,8 @@ import { RemitCompletionProvider } from './completion.js';
 import { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
+import { RemitDefinitionProvider } from './builtin-source.js';
+
 export type RemitLspServices = LangiumServices & RemitAddedServices;
 
 /**
@@ -38,7 +40,8 @@ export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = 
         SemanticTokenProvider: services => new RemitSemanticTokenProvider(services),
         DocumentSymbolProvider: services => new RemitDocumentSymbolProvider(services),
         FoldingRangeProvider: services => new RemitFoldingRangeProvider(services),
-        CompletionProvider: services => new RemitCompletionProvider(services)
+        CompletionProvider: services => new RemitCompletionProvider(services),
+        DefinitionProvider: services => new RemitDefinitionProvider(services)
     }
 };
 

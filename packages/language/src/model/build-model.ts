@@ -21,7 +21,8 @@ export class MapModelBuilder {
         const uri = document.uri.toString();
         const phases = this.schemes.phasesOf(map).filter(p => p.name).map((p, index) => this.phase(p, index, uri));
         const decisions: DecisionModel[] = [];
-        const domains = map.elements.filter(isDomain).map(d => this.domain(d, [], map, uri, decisions));
+        // An element the parser could not name (a keyword where its name should be) is left out, at every level.
+        const domains = map.elements.filter(isDomain).filter(d => d.name).map(d => this.domain(d, [], map, uri, decisions));
         // Domains keep their decisions and inner domains in two lists; the map lists its
         // decisions in the order written, so an inner domain's stand where it was written.
         decisions.sort((a, b) => compareStart(a.location, b.location));
@@ -32,11 +33,11 @@ export class MapModelBuilder {
             doc: this.doc(map),
             uri,
             scheme: usedScheme ? this.scheme(usedScheme) : emptyScheme(),
-            schemes: map.elements.filter(isLevelScheme).map(s => this.scheme(s)),
+            schemes: map.elements.filter(isLevelScheme).filter(s => s.name).map(s => this.scheme(s)),
             status: map.status as DecisionStatus | undefined,
             phases,
-            roles: map.elements.filter(isRole).map(r => this.role(r, uri)),
-            teams: map.elements.filter(isTeam).map(t => this.team(t, uri)),
+            roles: map.elements.filter(isRole).filter(r => r.name).map(r => this.role(r, uri)),
+            teams: map.elements.filter(isTeam).filter(t => t.name).map(t => this.team(t, uri)),
             domains,
             decisions,
             location: location(map, uri)
@@ -53,7 +54,7 @@ export class MapModelBuilder {
             title: scheme.title ?? scheme.name,
             doc: this.doc(scheme),
             builtin,
-            levels: scheme.levels.map((level, index) => ({
+            levels: scheme.levels.filter(level => level.name).map((level, index) => ({
                 name: level.name,
                 title: level.title ?? level.name,
                 doc: this.doc(level),
@@ -160,7 +161,7 @@ export class MapModelBuilder {
         const text = comment
             .replace(/^\/\*\*+/, '')
             .replace(/\*+\/$/, '')
-            .split(/\r?\n/)
+            .split(/\r\n|\n|\r/)
             .map(line => line.replace(/^\s*\*( ?)/, '').trimEnd())
             .join('\n')
             .trim();

@@ -1,4 +1,5 @@
-import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type Linker } from 'langium';
+import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
+import { limitNesting } from './nesting.js';
 
 /**
  * One parser for every set of services in a process.
@@ -14,16 +15,102 @@ import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type
  * to). So each set of services gets a view of the one parser that hands it its own linker
  * just before each parse. Parsing is synchronous, so no other parse can come in between.
  * The grammar, lexer and value converter are the same for every set of services.
+ *
+ * Parsing never fails (see ARCHITECTURE.md): domains nested deeper than the parser can
+ * follow are cut off with a syntax error (`nesting.ts`), the parser's error recovery is
+ * made iterative (`iterativeRecovery`), and should the parser still throw, it is replaced
+ * by a fresh one (a parser that threw is left in an unknown state) and the map is read as
+ * empty, with one syntax error that says so.
  */
 let shared: LangiumParser | undefined;
+let creator: LangiumCoreServices | undefined;
+
+function newParser(services: LangiumCoreServices): LangiumParser {
+    const parser = createLangiumParser(services);
+    iterativeRecovery(parser);
+    creator = services;
+    return parser;
+}
 
 export function sharedParser(services: LangiumCoreServices): LangiumParser {
-    const parser = shared ??= createLangiumParser(services);
-    const linker = services.references.Linker;
-    const view = Object.create(parser) as LangiumParser;
-    view.parse = ((input: string, options?: unknown) => {
-        (parser as unknown as { linker: Linker }).linker = linker;
-        return (parser.parse as (input: string, options?: unknown) => ReturnType<LangiumParser['parse']>)(input, options);
-    }) as LangiumParser['parse'];
+    shared ??= newParser(services);
+    const view = Object.create(shared) as LangiumParser;
+    view.parse = ((input: string, options?: unknown) => safeParse(services, input, options)) as LangiumParser['parse'];
     return view;
+}
+
+type Parse = (input: string, options?: unknown) => ParseResult;
+
+function parseWith(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {
+    const parser = shared ??= newParser(creator ?? services);
+    (parser as unknown as { linker: Linker }).linker = services.references.Linker;
+    return (parser.parse as Parse).call(parser, input, options);
+}
+
+function safeParse(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {
+    const limited = limitNesting(input);
+    try {
+        const result = parseWith(services, limited.text, options);
+        if (limited.errors.length > 0) result.lexerErrors = [...limited.errors, ...result.lexerErrors];
+        return result;
+    } catch (err) {
+        // A parser that threw may hold half a rule stack: never use it again.
+        shared = undefined;
+        const result = parseWith(services, blank(input), options);
+        result.lexerErrors = [{
+            offset: 0, length: 0, line: 1, column: 1,
+            message: `Remit could not read this map (${plainReason(err)}). Split it into smaller maps or remove the part that repeats.`
+        }];
+        result.parserErrors = [];
+        return result;
+    }
+}
+
+function plainReason(err: unknown): string {
+    return err instanceof RangeError ? 'it is too long or too deeply nested in one place' : 'its text could not be followed';
+}
+
+/** The same text with every character but line breaks turned into a space: same lines, same offsets, no tokens. */
+export function blank(text: string): string {
+    return text.replace(/[^\r\n]/g, ' ');
+}
+
+interface RecoveringParser {
+    RULE_STACK_IDX: number;
+    currRuleShortName: number;
+    tryInRepetitionRecovery(grammarRule: (...args: unknown[]) => unknown, args: unknown[], lookAhead: unknown, expected: unknown): void;
+}
+
+/**
+ * Chevrotain recovers from an error inside a repetition (`{ decide "" decide "" … }`) by
+ * calling the repetition again from inside its recovery: one level of the call stack per
+ * error, so a few thousand errors in one block overflowed the stack. Here the repetition
+ * is entered again from a loop instead, once the recovery has returned: same steps, in the
+ * same order, with a stack that does not grow.
+ */
+function iterativeRecovery(parser: LangiumParser): void {
+    const chevrotain = (parser as unknown as { wrapper: RecoveringParser }).wrapper;
+    const original = chevrotain.tryInRepetitionRecovery;
+    interface Active { depth: number; ruleName: number; rule: unknown; occurrence: unknown; again: boolean }
+    const active: Active[] = [];
+    chevrotain.tryInRepetitionRecovery = function (this: RecoveringParser, grammarRule, args, lookAhead, expected) {
+        const top = active[active.length - 1];
+        if (top && top.depth === this.RULE_STACK_IDX && top.ruleName === this.currRuleShortName
+            && top.rule === grammarRule && top.occurrence === args[0]) {
+            // Inside the loop below for this very repetition: let the loop enter it again.
+            original.call(this, () => { top.again = true; }, args, lookAhead, expected);
+            return;
+        }
+        const entry: Active = { depth: this.RULE_STACK_IDX, ruleName: this.currRuleShortName, rule: grammarRule, occurrence: args[0], again: false };
+        active.push(entry);
+        try {
+            original.call(this, () => { entry.again = true; }, args, lookAhead, expected);
+            while (entry.again) {
+                entry.again = false;
+                grammarRule.apply(this, args);
+            }
+        } finally {
+            active.pop();
+        }
+    };
 }

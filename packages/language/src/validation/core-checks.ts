@@ -29,7 +29,9 @@ export class CoreChecks {
         const add = (group: string, node: NamedElement) => {
             if (!node.name) return;
             const key = `${group}\u0000${node.name}`;
-            groups.set(key, [...(groups.get(key) ?? []), node]);
+            const members = groups.get(key);
+            if (members) members.push(node);
+            else groups.set(key, [node]);
         };
         for (const element of map.elements) {
             if (isRole(element) || isTeam(element)) add('holder', element);
@@ -79,12 +81,12 @@ export class CoreChecks {
         const finals = scheme.levels.filter(l => l.final);
         if (finals.length === 0) {
             report(accept, 'scheme-shape',
-                `The level scheme '${scheme.name}' has no final level, so no decision under it could ever be made. Mark the level that makes the call with 'final'.`,
+                `${schemeWords(scheme)} has no final level, so no decision under it could ever be made. Mark the level that makes the call with 'final'.`,
                 { node: scheme, property: 'name' });
         } else if (finals.length > 1) {
             for (const level of finals.slice(1)) {
                 report(accept, 'scheme-shape',
-                    `The level scheme '${scheme.name}' has more than one final level (${finals.map(l => l.name).join(', ')}). Keep 'final' on exactly one of them.`,
+                    `${schemeWords(scheme)} has more than one final level (${finals.map(l => l.name).join(', ')}). Keep 'final' on exactly one of them.`,
                     { node: level, keyword: 'final' });
             }
         }
@@ -133,7 +135,7 @@ export class CoreChecks {
     checkDuration(duration: Duration, accept: ValidationAcceptor): void {
         if (duration.max !== undefined && duration.max < duration.min) {
             report(accept, 'phase-order',
-                `The duration ${duration.min}..${duration.max} ${duration.unit} is inverted: write the shorter bound first (${duration.max}..${duration.min}).`,
+                `The duration ${duration.min}..${duration.max}${duration.unit ? ` ${duration.unit}` : ''} is inverted: write the shorter bound first (${duration.max}..${duration.min}).`,
                 { node: duration });
         }
     }
@@ -199,3 +201,8 @@ export const DECISION_PROPERTIES = ['escalate', 'review', 'pattern', 'source', '
 export const MAP_PROPERTIES = ['uses', 'status'] as const;
 export const ASSIGNMENT_PROPERTIES = ['from', 'until'] as const;
 export const LEVEL_FLAGS = ['final', 'veto', 'required'] as const;
+
+/** How a level scheme is named in a message, with or without a name (a keyword where its name should be). */
+function schemeWords(scheme: LevelScheme): string {
+    return scheme.name ? `The level scheme '${scheme.name}'` : 'This level scheme';
+}

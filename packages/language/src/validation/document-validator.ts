@@ -1,5 +1,5 @@
 import {
-    CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type ParseResult,
+    CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type LangiumDocuments, type ParseResult,
     type IndexManager, type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -10,6 +10,7 @@ import type { RemitMap } from '../generated/ast.js';
 import type { RemitSettings } from '../config/settings.js';
 import { elementNameAt, kindWord, mapOf } from '../references/names.js';
 import { isRuleCode, type RuleSeverity } from './rule-catalog.js';
+import { encodingMessage, encodingProblemOnDisk } from '../workspace/read-map.js';
 import { describeLinkingError } from './linking-messages.js';
 import { expectedTokenOf } from './syntax-message-provider.js';
 import type { Fix, RemitDiagnosticData } from './finding-data.js';
@@ -23,9 +24,11 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
     private readonly settings: RemitSettings;
     private readonly scopes: ScopeProvider;
     private readonly index: IndexManager;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: RemitServices) {
         super(services);
+        this.documents = services.shared.workspace.LangiumDocuments;
         this.index = services.shared.workspace.IndexManager;
         this.settings = services.settings.RemitSettings;
         this.scopes = services.references.ScopeProvider;
@@ -33,6 +36,8 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
 
     override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
+        const encoding = this.encodingDiagnostic(document);
+        if (encoding) diagnostics.unshift(encoding);
         const config = this.settings.config;
         const result: Diagnostic[] = [];
         // Where the parser recovered from a syntax error it may have read a word as a name;
@@ -54,6 +59,25 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             result.push(diagnostic);
         }
         return result;
+    }
+
+    /**
+     * Bytes that are not UTF-8 reach the document as U+FFFD; only then is the file on disk
+     * read again, to say where the first bad byte is (`invalid-encoding`).
+     */
+    private encodingDiagnostic(document: LangiumDocument): Diagnostic | undefined {
+        if (document.uri.scheme !== 'file' || !document.textDocument.getText().includes('\uFFFD')) return undefined;
+        const problem = encodingProblemOnDisk(document.uri.fsPath);
+        if (!problem) return undefined;
+        const position = { line: problem.line - 1, character: problem.column - 1 };
+        return {
+            severity: DiagnosticSeverity.Error,
+            range: { start: position, end: { line: position.line, character: position.character + 1 } },
+            message: encodingMessage(problem),
+            code: 'invalid-encoding',
+            source: 'remit',
+            data: { code: 'invalid-encoding', ...(document.parseResult.value ? { element: elementNameAt(document.parseResult.value) } : {}) }
+        };
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {
@@ -85,9 +109,17 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
 
     protected override processLinkingErrors(document: LangiumDocument, diagnostics: Diagnostic[]): void {
         let mapNames: Set<string> | undefined;
+        let unreadable: Set<string> | undefined;
         for (const reference of document.references) {
             const error = reference.error;
             if (!error) continue;
+            // A name in another map that cannot be read right now (a syntax error there) may
+            // well exist once it reads again: the error in that map is the one to show.
+            const mapName = reference.$refText.includes('.') ? reference.$refText.slice(0, reference.$refText.indexOf('.')) : undefined;
+            if (mapName) {
+                unreadable ??= this.unreadableMaps(document);
+                if (unreadable.has(mapName)) continue;
+            }
             const info = error.info as ReferenceInfo;
             // When the scheme named by `uses` is unknown, every level would be unknown too; the
             // `uses` line already carries the one error that matters.
@@ -110,6 +142,19 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
                 } satisfies RemitDiagnosticData<'unresolved-reference'>
             }));
         }
+    }
+
+    /** The names of the other maps in the workspace that have syntax errors (their names may be missing from the index). */
+    private unreadableMaps(document: LangiumDocument): Set<string> {
+        const names = new Set<string>();
+        for (const other of this.documents.all) {
+            if (other === document) continue;
+            const result = other.parseResult;
+            if (result.lexerErrors.length === 0 && result.parserErrors.length === 0) continue;
+            const name = (result.value as { map?: { name?: string } } | undefined)?.map?.name;
+            if (name) names.add(name);
+        }
+        return names;
     }
 
     /** What kind of element `name` names (whatever kind the reference wants), if any. */

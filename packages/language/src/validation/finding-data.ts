@@ -60,6 +60,7 @@ interface CommonData {
 /** The facts of each rule beyond the common ones. */
 export interface RuleFacts {
     'syntax-error': { unclosedText?: boolean };
+    'invalid-encoding': object;
     'unresolved-reference': { refText: string; property: string; suggestions: string[] };
     'duplicate-name': object;
     'duplicate-property': object;

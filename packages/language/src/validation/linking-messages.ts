@@ -60,7 +60,7 @@ export function describeLinkingError(
     const guess = qualified.length > 0 ? qualified[0] : closestName(text, candidates);
     const suggestions = guess ? [guess] : [];
     const didYouMean = guess ? ` Did you mean '${guess}'?` : '';
-    const here = map ? ` in map ${map.name}` : '';
+    const here = map?.name ? ` in map ${map.name}` : '';
 
     if (info.property === 'level') {
         const levels = candidates.length ? ` Its levels are ${candidates.join(', ')}.` : '';

@@ -14,6 +14,7 @@ export interface RuleInfo {
 
 export const RULES = {
     'syntax-error': { defaultSeverity: 'error', summary: 'The text does not follow the Remit language, so it cannot be read.' },
+    'invalid-encoding': { defaultSeverity: 'error', summary: 'The file is not valid UTF-8 text: some bytes cannot be read as characters.' },
     'unresolved-reference': { defaultSeverity: 'error', summary: 'A name refers to nothing.' },
     'duplicate-name': { defaultSeverity: 'error', summary: 'Two elements of one kind share a name in a map, or two maps share a name.' },
     'duplicate-property': { defaultSeverity: 'error', summary: 'A property (such as kind or seats) is given twice for one element.' },

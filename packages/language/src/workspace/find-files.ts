@@ -2,6 +2,7 @@ import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from './input-error.js';
 import { compareText } from '../utils/compare-text.js';
+import { describeOsError } from './os-errors.js';
 
 const SKIPPED_FOLDERS = new Set(['node_modules', 'dist', 'out']);
 
@@ -17,7 +18,9 @@ export async function findRemitFiles(paths: readonly string[], cwd: string): Pro
         try {
             stat = await fs.stat(absolute);
         } catch (err) {
-            throw new InputError(`${given}: no such file or folder. Check the path.`);
+            throw new InputError((err as NodeJS.ErrnoException).code === 'ENOENT'
+                ? `${given}: no such file or folder. Check the path.`
+                : `${given}: cannot be read (${describeOsError(err)}).`);
         }
         if (stat.isDirectory()) {
             // Counted per folder: a folder whose maps another path already named still has maps.
@@ -58,8 +61,8 @@ async function walk(folder: string, found: Set<string>, cwd: string, visited: Se
     let entries;
     try {
         entries = await fs.readdir(folder, { withFileTypes: true });
-    } catch {
-        throw new InputError(`${shown(folder, cwd)}: this folder cannot be read (check its permissions).`);
+    } catch (err) {
+        throw new InputError(`${shown(folder, cwd)}: this folder cannot be read (${describeOsError(err)}).`);
     }
     entries.sort((a, b) => compareText(a.name, b.name));
     let count = 0;
@@ -70,10 +73,12 @@ async function walk(folder: string, found: Set<string>, cwd: string, visited: Se
         let isFile = entry.isFile();
         if (entry.isSymbolicLink()) {
             // Follow links: a linked map is a map. A link to nothing named *.remit is unreadable input.
-            const target = await fs.stat(full).catch(() => undefined);
+            let failure: unknown;
+            const target = await fs.stat(full).catch(err => { failure = err; return undefined; });
             if (!target) {
                 if (entry.name.endsWith('.remit')) {
-                    throw new InputError(`${shown(full, cwd)}: cannot be read (it is a link to something that does not exist).`);
+                    throw new InputError(`${shown(full, cwd)}: cannot be read (${(failure as NodeJS.ErrnoException | undefined)?.code === 'ENOENT'
+                        ? 'it is a link to something that does not exist' : describeOsError(failure)}).`);
                 }
                 continue;
             }

@@ -11,6 +11,8 @@ import { findRemitFiles } from './find-files.js';
 import { InputError } from './input-error.js';
 import { diagnosticsOf, type RemitDiagnostic } from './diagnostics.js';
 import { compareText } from '../utils/compare-text.js';
+import { readMapFile } from './read-map.js';
+import { describeOsError } from './os-errors.js';
 
 /** A set of maps read from disk (or given as text), parsed, linked and checked. */
 export interface RemitWorkspace {
@@ -32,11 +34,12 @@ export interface OpenOptions {
 export async function openWorkspace(paths: readonly string[], options: OpenOptions = {}): Promise<RemitWorkspace> {
     const cwd = options.cwd ?? process.cwd();
     const files = await findRemitFiles(paths, cwd);
+    const config = options.config ?? await loadConfig(cwd, options.configFile);
     const sources: Array<{ uri: URI; text: string }> = [];
     for (const file of files) {
-        sources.push({ uri: URI.file(file), text: await readText(file, cwd) });
+        const read = await readMapFile(file, { shown: path.relative(cwd, file) || file, maxFileSize: config?.maxFileSize });
+        sources.push({ uri: URI.file(file), text: read.text });
     }
-    const config = options.config ?? await loadConfig(cwd, options.configFile);
     return checkSources(sources, config);
 }
 
@@ -62,15 +65,6 @@ export async function checkSources(sources: ReadonlyArray<{ uri: URI | string; t
     };
 }
 
-async function readText(file: string, cwd: string): Promise<string> {
-    try {
-        return await fs.readFile(file, 'utf8');
-    } catch (err) {
-        const reason = (err as NodeJS.ErrnoException).code === 'EACCES' ? 'permission denied' : (err as Error).message;
-        throw new InputError(`${path.relative(cwd, file) || file}: cannot be read (${reason}).`);
-    }
-}
-
 /**
  * The nearest `remit.json` from `cwd` upwards (stopping at a git root), or the defaults.
  * A file that exists but cannot be used is an InputError naming its line.
@@ -81,8 +75,8 @@ export async function loadConfig(cwd: string, explicit?: string): Promise<RemitC
     let text: string;
     try {
         text = await fs.readFile(file, 'utf8');
-    } catch {
-        throw new InputError(`${explicit ?? (path.relative(cwd, file) || file)}: the configuration file cannot be read${existsSync(file) ? '' : ' (there is no such file)'}.`);
+    } catch (err) {
+        throw new InputError(`${explicit ?? (path.relative(cwd, file) || file)}: the configuration file cannot be read (${(err as NodeJS.ErrnoException).code === 'ENOENT' ? 'there is no such file' : describeOsError(err)}).`);
     }
     try {
         return parseRemitConfig(text, path.relative(cwd, file) || CONFIG_FILE_NAME);

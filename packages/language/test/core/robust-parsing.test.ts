@@ -1,0 +1,55 @@
+/**
+ * Parsing never fails and never poisons the next parse (issue 14); a syntax error in one
+ * map does not produce wrong findings in the maps that refer to it.
+ */
+import { describe, expect, test } from 'vitest';
+import { checkSources, formatRemitText } from '@remit/language';
+
+const CANARY = 'map Canary "Canary"\nuses School\nrole P "P" { kind administrator }\ndomain D "D" {\n  decision X "X" { decide P }\n}\n';
+const errorsOf = (ws: Awaited<ReturnType<typeof checkSources>>) => ws.diagnostics.filter(d => d.severity === 'error');
+
+async function canaryIsClean(): Promise<void> {
+    const ws = await checkSources([{ uri: 'file:///canary/canary.remit', text: CANARY }]);
+    expect(errorsOf(ws)).toEqual([]);
+    expect(ws.model.maps[0].decisions.map(d => d.qualifiedName)).toEqual(['Canary.X']);
+    expect(formatRemitText(CANARY).error).toBeUndefined();
+}
+
+describe('parsing never fails', () => {
+    const inputs: Array<[string, string]> = [
+        ['196+ unclosed domains', 'map Nest\n' + 'domain D {\n'.repeat(300)],
+        ['400 nested domains', 'map Nest\n' + 'domain D {\n'.repeat(400) + '}\n'.repeat(400)],
+        ['decide "" 5,373 times', 'map R\nuses School\nrole X\ndomain D {\n decision Y {' + ' decide ""'.repeat(5373) + ' }\n}\n'],
+        ['a long run of one short token', 'map R\n' + ', '.repeat(4000) + '} '.repeat(4000) + 'role '.repeat(4000)]
+    ];
+    test.each(inputs)('%s: syntax errors, then a clean canary parse', async (_name, text) => {
+        const ws = await checkSources([{ uri: 'file:///deep/deep.remit', text }]);
+        expect(ws.diagnostics.some(d => d.code === 'syntax-error')).toBe(true);
+        await canaryIsClean();
+    });
+
+    test('nesting beyond the bound is one syntax error naming where', async () => {
+        const ws = await checkSources([{ uri: 'file:///deep/deep.remit', text: 'map Nest\n' + 'domain D {\n'.repeat(60) + '}\n'.repeat(60) }]);
+        const deep = ws.diagnostics.filter(d => /nested too deeply/.test(d.message));
+        expect(deep.map(d => [d.line, d.column])).toEqual([[52, 10]]);
+    });
+
+    test('nesting within the bound reads with no error', async () => {
+        const ws = await checkSources([{ uri: 'file:///deep/ok.remit', text: 'map Nest\nuses School\nrole P\n' + Array.from({ length: 40 }, (_, i) => `domain D${i} {\n`).join('') + 'decision X { decide P }\n' + '}\n'.repeat(40) }]);
+        expect(errorsOf(ws).map(d => d.message)).toEqual([]);
+    });
+});
+
+describe('a syntax error in one map', () => {
+    const district = (broken: boolean) => `map District "District"\nuses School\nrole Superintendent "Superintendent" { kind district }\n${broken ? '}\n' : ''}role Coach "Coach" { kind teacher }\nrole Mentor "Mentor" { kind teacher }\n`;
+    const school = 'map School1 "School 1"\nuses School\nrole P "P" { kind administrator }\ndomain D "D" {\n  decision X "X" { decide P  consult District.Coach, District.Mentor  inform District.Superintendent }\n}\n';
+
+    test('gives no "did you mean" in maps that refer to it', async () => {
+        const clean = await checkSources([{ uri: 'file:///w/district.remit', text: district(false) }, { uri: 'file:///w/school.remit', text: school }]);
+        expect(errorsOf(clean)).toEqual([]);
+        const ws = await checkSources([{ uri: 'file:///w/district.remit', text: district(true) }, { uri: 'file:///w/school.remit', text: school }]);
+        const inSchool = ws.diagnostics.filter(d => d.uri.endsWith('school.remit'));
+        expect(inSchool.filter(d => d.severity === 'error').map(d => d.message)).toEqual([]);
+        expect(ws.diagnostics.some(d => d.uri.endsWith('district.remit') && d.code === 'syntax-error')).toBe(true);
+    });
+});
