@@ -5,7 +5,9 @@ import type { RuleSeverity } from '../validation/rule-catalog.js';
 import { checkAssignments } from './assignments.js';
 import { AnalysisContext, boundsOf } from './context.js';
 import { checkEscalation, checkSequenceCycles } from './cycles.js';
-import { checkFinalAuthority, checkTeamRules } from './final-authority.js';
+import { caseViews, inCase } from './cases.js';
+import { checkDeadlock, checkFinalAuthority, checkTeamRules } from './final-authority.js';
+import { checkOverrides, checkTeamCycles, checkUnderCycles } from './governance.js';
 import type { Finding } from './finding.js';
 import { PhaseTimeline } from './phase-timeline.js';
 import { checkEmptyDomains, checkUnused } from './unused.js';
@@ -35,12 +37,46 @@ function ownFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
         // An assignment that never applies is a phase-order error; judging the decision's
         // timeline before it is fixed would report a gap the author did not make.
         if (hasInvertedBounds(map, decision)) continue;
-        checkFinalAuthority(ctx, map, decision, out);
-        checkAssignments(ctx, map, decision, out);
+        out.push(...perCase(decision, view => {
+            const found: Finding[] = [];
+            checkFinalAuthority(ctx, map, view, found);
+            checkAssignments(ctx, map, view, found);
+            checkDeadlock(ctx, map, view, found);
+            return found;
+        }));
     }
     checkConcentration(ctx, map, out);
     checkEmptyDomains(map, out);
     mapCache.set(map, { config: ctx.config, findings: out });
+    return out;
+}
+
+/**
+ * Runs the rules about one decision once per case (see cases.ts). A finding made the same
+ * in every case is the decision's, reported once; one made in some cases only names its case.
+ */
+function perCase(decision: DecisionModel, judge: (view: DecisionModel) => Finding[]): Finding[] {
+    const views = caseViews(decision);
+    if (views.length === 1) return judge(views[0].decision);
+    const judged = views.map(view => ({ view, findings: judge(view.decision) }));
+    const key = (f: Finding) => `${f.code}|${f.location.range.start.line}:${f.location.range.start.character}|${f.message}`;
+    const count = new Map<string, number>();
+    for (const { findings } of judged) {
+        for (const k of new Set(findings.map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+    }
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const { view, findings } of judged) {
+        for (const finding of findings) {
+            const k = key(finding);
+            if (count.get(k) === views.length) {
+                if (!reported.has(k)) out.push(finding);
+                reported.add(k);
+            } else {
+                out.push({ ...finding, message: inCase(view.case!, finding.message), data: { ...finding.data, case: view.case } });
+            }
+        }
+    }
     return out;
 }
 
@@ -61,6 +97,9 @@ export function analyzeWorkspace(model: WorkspaceModel, config: RemitConfig = DE
         checkUnused(facts, map, out);
     }
     checkTeamRules(ctx, facts, out);
+    checkTeamCycles(ctx, facts, out);
+    checkUnderCycles(ctx, facts, out);
+    checkOverrides(ctx, out);
     checkSequenceCycles(ctx, facts, out);
     checkEscalation(ctx, facts, out);
     checkOverload(ctx, facts, out);

@@ -59,10 +59,22 @@ export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: 
             // Final plus one veto is the rule above, not a redundancy.
             const onlyFinalAndVeto = held.length === 2 && finalHeld !== undefined && vetoHeld.length === 1;
             if (held.length >= 2 && !onlyFinalAndVeto) {
+                const keep = highest(held, levelOf);
+                // A required level this holder alone stands at must stay (RACI's "R/A"): removing
+                // it would open a missing-required-level finding.
+                const needed = (level: string) => levelOf.get(level)?.required === true
+                    && timeline.periods.slice(run.first, run.last + 1).every(p => new Set(timeline.holdersAt(decision, level, p)).size === 1);
+                const kept = held.filter(l => l === keep || needed(l));
+                const removable = held.filter(l => !kept.includes(l));
+                if (removable.length === 0) continue;
+                const keepWords = listWords(kept.map(l => `'${l}'`));
+                const removeWords = removable.length === held.length - 1 && kept.length === 1
+                    ? (held.length === 2 ? 'the other' : 'the others')
+                    : listWords(removable.map(l => `'${l}'`));
                 out.push({
                     code: 'redundant-assignment', element: decision.qualifiedName, location: decision.location,
-                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep '${highest(held, levelOf)}' and remove ${held.length === 2 ? 'the other' : 'the others'}.`),
-                    data: { holder: writtenName(holder, map), levels: held, ...bounds }
+                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep ${keepWords} and remove ${removeWords}.`),
+                    data: { holder: writtenName(holder, map), levels: held, keep: kept, remove: removable, ...bounds }
                 });
             }
         }
