@@ -80,8 +80,10 @@ export function checkOverrides(ctx: AnalysisContext, out: Finding[]): void {
                 const why = targetMap === map
                     ? `it is a decision of this map itself`
                     : `'${targetMap.name}' is not a map above '${map.name}'${above.length ? ` (above it: ${listWords(above.map(m => `'${m.name}'`))})` : ` ('${map.name}' has no 'under' line)`}`;
-                const fix = targetMap === map || above.length === 0
-                    ? `Add 'under ${targetMap === map ? '<map>' : targetMap.name}' to the map's header, or remove the 'overrides' line.`
+                const fix = targetMap === map
+                    ? `Remove the 'overrides' line.`
+                    : above.length === 0
+                    ? `Add 'under ${targetMap.name}' to the map's header if '${map.name}' is one of its units, or remove the 'overrides' line.`
                     : `Override a loose decision of a map above, or remove the 'overrides' line.`;
                 out.push({
                     ...base, code: 'invalid-override',
