@@ -99,7 +99,7 @@ export function checkOverrides(ctx: AnalysisContext, out: Finding[]): void {
             } else if (target.binding !== 'loose') {
                 out.push({
                     ...base, code: 'invalid-override',
-                    message: `${ctx.decision(decision)} overrides ${what}, but that decision is '${targetMap.name}''s own business: it says neither 'tight' nor 'loose'. Only a 'loose' decision can be overridden: ask '${targetMap.name}' to mark it 'loose', or remove the 'overrides' line.`,
+                    message: `${ctx.decision(decision)} overrides ${what}, but that decision is ${targetMap.name}'s own business: it says neither 'tight' nor 'loose'. Only a 'loose' decision can be overridden: ask '${targetMap.name}' to mark it 'loose', or remove the 'overrides' line.`,
                     data: { overrides: written, reason: 'not-loose' }
                 });
             }
