@@ -94,6 +94,10 @@ function compareDecision(
     property(properties, 'escalate', old.escalate && renameHolder(old.escalate), current.escalate);
     property(properties, 'review', old.review, current.review);
     property(properties, 'pattern', old.pattern, current.pattern);
+    property(properties, 'cases', caseText(old, renameHolder), caseText(current, n => n));
+    property(properties, 'fallback', fallbackText(old), fallbackText(current));
+    property(properties, 'binding', old.binding, current.binding);
+    property(properties, 'overrides', old.overrides, current.overrides);
     return { kind: 'changed', name: current.qualifiedName, title: current.title, ...authority, properties };
 }
 
@@ -128,6 +132,7 @@ function compareHolders(
 function holderProperties(old: HolderModel, current: HolderModel, rename: (n: string) => string): PropertyChange[] {
     const properties: PropertyChange[] = [];
     property(properties, 'title', old.title, current.title);
+    property(properties, 'requires', old.requires, current.requires);
     if (old.type === 'role' && current.type === 'role') {
         property(properties, 'kind', old.kind, current.kind);
         property(properties, 'holders', list(old.people), list(current.people));
@@ -138,6 +143,7 @@ function holderProperties(old: HolderModel, current: HolderModel, rename: (n: st
         property(properties, 'reports', old.reports && rename(old.reports), current.reports);
     } else if (old.type === 'team' && current.type === 'team') {
         property(properties, 'members', list([...old.members.map(rename)].sort()), list([...current.members].sort()));
+        property(properties, 'advisory', list([...old.advisory.map(rename)].sort()), list([...current.advisory].sort()));
         property(properties, 'chair', old.chair && rename(old.chair), current.chair);
         property(properties, 'rule', ruleText(old), ruleText(current));
     }
@@ -156,6 +162,7 @@ function compareMaps(olds: readonly MapModel[], news: readonly MapModel[]): MapC
         const properties: PropertyChange[] = [];
         property(properties, 'title', old.title, current.title);
         property(properties, 'uses', old.scheme.qualifiedName, current.scheme.qualifiedName);
+        property(properties, 'under', old.under, current.under);
         property(properties, 'status', old.status, current.status);
         property(properties, 'phases', list(old.phases.map(p => p.name)), list(current.phases.map(p => p.name)));
         for (const phase of current.phases) {
@@ -238,7 +245,22 @@ function holderSignature(holder: HolderModel): string {
 
 function ruleText(team: TeamModel): string | undefined {
     if (!team.rule) return undefined;
-    return team.rule.kind === 'vote' ? `vote ${team.rule.needed}/${team.rule.of}` : team.rule.kind;
+    const steps = team.rule.steps ?? [team.rule];
+    return steps.map(s => (s.kind === 'vote' ? `vote ${s.needed}/${s.of}` : s.kind)).join(' then ');
+}
+
+/** Who holds what in which case (`when`): a change of case is a change of authority. */
+function caseText(decision: DecisionModel, rename: (name: string) => string): string | undefined {
+    const lines = decision.assignments
+        .filter(a => a.when !== undefined)
+        .flatMap(a => a.holders.map(h => `${a.level} ${rename(h)} when "${a.when}"`))
+        .sort();
+    return lines.length ? lines.join('; ') : undefined;
+}
+
+function fallbackText(decision: DecisionModel): string | undefined {
+    if (decision.fallback === undefined) return undefined;
+    return `"${decision.fallback}"${decision.fallbackBy !== undefined ? ` by "${decision.fallbackBy}"` : ''}`;
 }
 
 function phaseText(phase: MapModel['phases'][number]): string {
