@@ -9,6 +9,7 @@ export default defineConfig({
         alias: [
             { find: /^@remit\/language\/lsp$/, replacement: source('./packages/language/src/lsp/index.ts') },
             { find: /^@remit\/language$/, replacement: source('./packages/language/src/index.ts') },
+            { find: /^@remit\/render$/, replacement: source('./packages/render/src/index.ts') },
             { find: /^@remit\/generators$/, replacement: source('./packages/generators/src/index.ts') }
         ]
     },

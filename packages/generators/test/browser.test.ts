@@ -16,17 +16,16 @@ import { generateSchool } from '../../bench/src/workspace-generator.js';
  * checked by Mermaid's own parser, loaded into the page.
  */
 let browser: Browser;
-let profile: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 let folder: string;
 
 beforeAll(async () => {
-    ({ browser, profile } = await launchBrowser());
+    ({ browser, close: closeBrowser } = await launchBrowser());
     folder = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-pages-'));
 });
 
 afterAll(async () => {
-    await browser?.close();
-    if (profile) await fs.rm(profile, { recursive: true, force: true });
+    await closeBrowser?.();
     if (folder) await fs.rm(folder, { recursive: true, force: true });
 });
 

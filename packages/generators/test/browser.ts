@@ -1,25 +1,14 @@
-import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import type { Browser } from 'playwright-core';
+import { launchHeadlessBrowser } from '@remit/render';
 
 /**
- * Debian's Chromium, driven by playwright-core, for tests that open generated pages the
- * way a reader would. Each launch starts from a fresh profile; pages are local files.
+ * The headless Chromium of @remit/render (shipped on npm, nothing to install), for tests
+ * that open generated pages the way a reader would. Each launch starts from a fresh
+ * profile; pages are local files. `close` ends the browser and removes its scratch folder.
  */
-export const CHROMIUM = process.env.REMIT_CHROMIUM ?? '/usr/bin/chromium';
-
-export async function launchBrowser(): Promise<{ browser: Browser; profile: string }> {
-    const profile = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-chromium-'));
-    const browser = await chromium.launch({
-        executablePath: CHROMIUM,
-        args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-            '--disable-component-update', '--disable-sync'],
-        // Playwright gives every launch a fresh, temporary profile of its own; this folder
-        // holds Chromium's other scratch files so none are left behind.
-        env: { ...process.env, HOME: profile, XDG_CONFIG_HOME: profile, XDG_CACHE_HOME: profile }
-    });
-    return { browser, profile };
+export async function launchBrowser(): Promise<{ browser: Browser; close: () => Promise<void> }> {
+    const { browser, close } = await launchHeadlessBrowser();
+    return { browser, close };
 }
 
 export interface OpenedPage {
