@@ -22,6 +22,10 @@ interface FixData {
     suggestions?: string[];
     refText?: string;
     property?: string;
+    /** no-deadlock-path: teams whose rule ends in consensus or unanimity. */
+    teams?: string[];
+    /** duplicate-member: which list the repeat stands in, and where. */
+    index?: number;
 }
 
 /** Reference properties that name a role or team, where creating a missing role makes sense. */
@@ -55,6 +59,9 @@ export class RemitCodeActionProvider implements CodeActionProvider {
                 case 'team-without-rule': this.addTeamRule(map, data, editor, add); break;
                 case 'unresolved-reference': this.fixName(map, diagnostic, data, editor, add); break;
                 case 'unused-element': this.removeUnused(map, data, editor, add); break;
+                case 'no-deadlock-path': this.settleDeadlock(map, data, editor, add); break;
+                case 'duplicate-member': this.removeDuplicateMember(map, data, editor, add); break;
+                case 'invalid-override': this.removeOverride(map, data, editor, add); break;
             }
         }
         return actions;
@@ -128,6 +135,42 @@ export class RemitCodeActionProvider implements CodeActionProvider {
         if (!team) return;
         add('Add \'rule consensus\' to the team', [editor.addToTeam(team, 'rule consensus')], true);
         add('Add \'rule majority\' to the team', [editor.addToTeam(team, 'rule majority')]);
+    }
+
+    /** A fallback stub on the decision; for a team whose rule ends in consensus, a last step the chair takes. */
+    private settleDeadlock(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const decision = findNamed(map, data.element, isDecision);
+        if (!decision) return;
+        add('Add a fallback: \'fallback "What happens if they do not agree"\'', [editor.addToDecision(decision, 'fallback "What happens if they do not agree"')], true);
+        for (const written of data.teams ?? []) {
+            const team = map.elements.filter(isTeam).find(t => t.name === written || `${map.name}.${t.name}` === written);
+            const rule = team?.rule?.$cstNode;
+            if (!team?.rule || !rule) continue;
+            const last = team.rule.then.length ? team.rule.then[team.rule.then.length - 1].kind : team.rule.kind;
+            add(`Change to 'rule ${rule.text} then chair' (the chair decides when '${team.name}' cannot agree)`,
+                [{ range: rule.range, newText: `${rule.text} then chair` }]);
+            if (last === 'consensus' || last === 'unanimous') {
+                add(`Change to 'rule ${rule.text} then majority'`, [{ range: rule.range, newText: `${rule.text} then majority` }]);
+            }
+        }
+    }
+
+    private removeDuplicateMember(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const team = findNamed(map, data.element, isTeam);
+        const property = data.property === 'advisory' ? 'advisory' : data.property === 'members' ? 'members' : undefined;
+        if (!team || !property || data.index === undefined) return;
+        const list = team[property];
+        if (!list[data.index]) return;
+        // The last item of a line goes with its keyword; others with their comma.
+        const edit = list.length === 1 ? removeKeywordLine(team, property, editor) : editor.removeListItem(list, data.index);
+        if (edit) add(`Remove the repeated '${data.holder ?? list[data.index].$refText}'`, [edit], true);
+    }
+
+    private removeOverride(map: RemitMap, data: FixData, editor: TextEditor, add: AddAction): void {
+        const decision = findNamed(map, data.element, isDecision);
+        if (!decision?.overrides) return;
+        const edit = removeKeywordLine(decision, 'overrides', editor);
+        if (edit) add('Remove the \'overrides\' line', [edit], true);
     }
 
     private fixName(map: RemitMap, diagnostic: Diagnostic, data: FixData, editor: TextEditor, add: AddAction): void {
@@ -241,19 +284,32 @@ class TextEditor {
     /** Removes a node; whole lines when it stands alone on them. */
     removeNode(node: AstNode): TextEdit {
         const cst = node.$cstNode!;
-        const start = this.lineStart(cst.offset);
-        const before = this.text.slice(start, cst.offset);
-        let lineEnd = this.text.indexOf('\n', cst.end);
+        return this.removeSpan(cst.offset, cst.end);
+    }
+
+    /** Removes the text from `offset` to `endOffset`; whole lines when it stands alone on them. */
+    removeSpan(offset: number, endOffset: number): TextEdit {
+        const start = this.lineStart(offset);
+        const before = this.text.slice(start, offset);
+        let lineEnd = this.text.indexOf('\n', endOffset);
         if (lineEnd < 0) lineEnd = this.text.length;
-        const after = this.text.slice(cst.end, lineEnd);
+        const after = this.text.slice(endOffset, lineEnd);
         if (/^\s*$/.test(before) && /^\s*$/.test(after)) {
             const end = Math.min(lineEnd + 1, this.text.length);
             return { range: { start: this.position(start), end: this.position(end) }, newText: '' };
         }
-        let end = cst.end;
+        let end = endOffset;
         while (end < lineEnd && /[ \t]/.test(this.text[end])) end++;
-        return { range: { start: this.position(cst.offset), end: this.position(end) }, newText: '' };
+        return { range: { start: this.position(offset), end: this.position(end) }, newText: '' };
     }
+}
+
+/** Removes `keyword <value>` (a one-value property) from an element, with the whole line when it stands alone. */
+function removeKeywordLine(node: AstNode, property: string, editor: TextEditor): TextEdit | undefined {
+    const value = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    const keyword = GrammarUtils.findNodeForKeyword(node.$cstNode, property);
+    if (!value || !keyword) return undefined;
+    return editor.removeSpan(keyword.offset, value.end);
 }
 
 function findNamed<T extends AstNode>(map: RemitMap, element: string | undefined, guard: (node: AstNode) => node is T): T | undefined {
