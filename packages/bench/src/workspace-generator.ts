@@ -292,12 +292,12 @@ export function generateSchool(options: { name: string; title: string; decisions
     role(out, 'StudentCouncil', 'Student council', ['kind student']);
     if (!d) role(out, 'Superintendent', 'Superintendent', ['kind district']);
     out.push('');
-    team(out, 'ILT', 'Instructional Leadership Team', ['GradeLead', 'MathChair', 'LiteracyChair', 'Coach', 'Principal'], 'Principal', 'consensus');
+    team(out, 'ILT', 'Instructional Leadership Team', ['GradeLead', 'MathChair', 'LiteracyChair', 'Coach', 'Principal'], 'Principal', 'consensus then chair');
     team(out, 'GradeTeams', 'Grade-level teams', ['GradeLead', 'Staff'], 'GradeLead', 'majority');
     team(out, 'SiteCouncil', 'School site council', ['Principal', 'Staff', 'Families', 'StudentCouncil'], 'Principal', 'vote 2/3');
-    team(out, 'SupportTeam', 'Student support team', ['Counselor', 'AssistantPrincipal', 'Coach'], 'Counselor', 'consensus');
+    team(out, 'SupportTeam', 'Student support team', ['Counselor', 'AssistantPrincipal', 'Coach'], 'Counselor', 'consensus then chair');
     const coaching = d ? [`${d}.LiteracyLead`, `${d}.MathLead`] : [];
-    team(out, 'CoachingTeam', 'Coaching team', ['Coach', 'MathChair', 'LiteracyChair', ...coaching], 'Coach', 'unanimous');
+    team(out, 'CoachingTeam', 'Coaching team', ['Coach', 'MathChair', 'LiteracyChair', ...coaching], 'Coach', 'unanimous then chair');
     out.push('');
 
     const h = (name: string, extra: Partial<Holder> = {}): Holder => ({ name, ...extra });
@@ -353,8 +353,8 @@ export function generateDistrictMap(options: { name: string; title: string; deci
     out.push('');
     team(out, 'Board', 'Board of education', ['Trustee'], undefined, 'majority');
     team(out, 'Cabinet', "Superintendent's cabinet", ['Superintendent', 'DeputySuperintendent', 'CurriculumDirector', 'FinanceDirector', 'HRDirector'], 'Superintendent', 'chair');
-    team(out, 'TLN', 'Teacher Leadership Network', ['LiteracyLead', 'MathLead', 'EquityLead'], undefined, 'consensus');
-    team(out, 'DLT', 'District leadership team', ['Cabinet', 'Principals', 'TLN'], 'Superintendent', 'consensus');
+    team(out, 'TLN', 'Teacher Leadership Network', ['LiteracyLead', 'MathLead', 'EquityLead'], undefined, 'consensus then majority');
+    team(out, 'DLT', 'District leadership team', ['Cabinet', 'Principals', 'TLN'], 'Superintendent', 'consensus then chair');
     team(out, 'CurriculumCouncil', 'Curriculum council', ['CurriculumDirector', 'TLN', 'Principals'], 'CurriculumDirector', 'vote 2/3');
     out.push('');
 

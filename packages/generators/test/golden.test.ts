@@ -37,7 +37,7 @@ const CASES: Case[] = [
     { example: 'lakeside', maps: ['Lakeside'], decision: 'PDCalendar', phase: 'Expansion' },
     { example: 'riverside', maps: ['Riverside'], decision: 'RoundsSchedule' },
     { example: 'highland', maps: ['Highland'], phase: 'Schoolwide' },
-    { example: 'pinewood', maps: ['Pinewood', 'PinewoodNorth'] },
+    { example: 'pinewood', maps: ['Pinewood', 'PinewoodNorth', 'PinewoodSouth'] },
     { example: 'schemes', maps: ['Maple', 'Cedar', 'Birch', 'Aspen', 'Willow'] }
 ];
 

@@ -12,6 +12,8 @@ export * from './model/types.js';
 export * from './model/workspace-model.js';
 export * from './analysis/phase-timeline.js';
 export * from './analysis/analyze.js';
+export * from './analysis/cases.js';
+export * from './analysis/inheritance.js';
 export * from './workspace/input-error.js';
 export * from './workspace/read-map.js';
 export * from './workspace/os-errors.js';

@@ -1,3 +1,4 @@
+import { caseViews, effectiveDecisions } from '@remit/language';
 import type { MapView, DecisionView, HolderView } from '../view-model.js';
 import { holdersPhrase, lowerFirst } from '../view-model.js';
 
@@ -16,6 +17,8 @@ export interface CharterData {
     transitions: Array<{ phase: { name: string; title: string }; changes: Array<{ decision: string; level: string; gained: string[]; lost: string[]; text: string }> }>;
     findings: Array<{ code: string; severity: string; element: string; message: string }>;
     counts: { decisions: number; roles: number; teams: number; unratified: number; gaps: number; conflicts: number };
+    /** Decisions of the maps above (`under`): "set by Pinewood" (tight) or "Pinewood's default" (loose, not overridden). */
+    inherited: Array<{ name: string; title: string; from: string; note: string; decidedBy: string }>;
 }
 
 export interface CharterDecision {
@@ -38,6 +41,14 @@ export interface CharterDecision {
     gap: boolean;
     conflict: boolean;
     findings: Array<{ code: string; severity: string; message: string }>;
+    /** What happens when the deciders do not agree, with its deadline ("Status quo, by 1 November"); empty when none. */
+    fallback: string;
+    /** One sentence per case (`when`): "When over $5,000: School board decides."; empty without cases. */
+    cases: string[];
+    /** `tight` or `loose` in words; empty when the decision says neither. */
+    binding: string;
+    /** What this decision replaces (`overrides`), in words; empty when none. */
+    overrides: string;
 }
 
 export interface CharterRole {
@@ -56,6 +67,10 @@ export interface CharterRole {
     members: string[];
     chair: string;
     rule: string;
+    /** Members who take part without a vote. */
+    advisory: string[];
+    /** What a holder must have before acting. */
+    requires: string;
     memberOf: string[];
     /** Decisions this holder has final authority over. */
     decides: Array<{ decision: string; when: string }>;
@@ -80,7 +95,7 @@ const RULE_WORDS: Record<string, string> = {
 export function buildCharterData(view: MapView): CharterData {
     const { map, workspace } = view;
     const decisionData = new Map<DecisionView, CharterDecision>();
-    for (const d of view.decisions) decisionData.set(d, decisionOf(d));
+    for (const d of view.decisions) decisionData.set(d, decisionOf(d, view));
     const decisions = view.decisions.map(d => decisionData.get(d)!);
     return {
         map: {
@@ -109,6 +124,15 @@ export function buildCharterData(view: MapView): CharterData {
             }))
         })),
         findings: view.findings.map(f => ({ code: f.code, severity: f.severity, element: f.element ?? '', message: f.message })),
+        inherited: effectiveDecisions(workspace, map).filter(e => e.inherited !== undefined).map(e => {
+            const final = e.map.scheme.levels.find(l => l.final)?.name;
+            const deciders = [...new Set(e.decision.assignments.filter(a => a.level === final).flatMap(a => a.holders))];
+            return {
+                name: e.decision.qualifiedName, title: e.decision.title, from: e.map.title,
+                note: e.inherited === 'tight' ? `set by ${e.map.name}` : `${e.map.name}'s default`,
+                decidedBy: deciders.map(h => workspace.titleOf(h)).join(', ')
+            };
+        }),
         counts: {
             decisions: decisions.length,
             roles: map.roles.length,
@@ -120,11 +144,23 @@ export function buildCharterData(view: MapView): CharterData {
     };
 }
 
+/** "When over $5,000: School board decides." for each case of the decision. */
+function caseSentences(d: DecisionView, view: MapView): string[] {
+    const views = caseViews(d.decision);
+    if (views.length < 2 && views[0]?.case === undefined) return [];
+    const finalLevel = view.finalLevel?.name;
+    const title = (name: string) => view.workspace.titleOf(name);
+    return views.map(v => {
+        const deciders = [...new Set(v.decision.assignments.filter(a => a.level === finalLevel).flatMap(a => a.holders))].map(title);
+        return `When ${v.case}: ${deciders.length ? `${deciders.join(', ')} decide${deciders.length === 1 ? 's' : ''}` : 'nobody decides'}.`;
+    });
+}
+
 function when(h: { when?: string }): string {
     return h.when ? lowerFirst(h.when) : '';
 }
 
-function decisionOf(d: DecisionView): CharterDecision {
+function decisionOf(d: DecisionView, view: MapView): CharterDecision {
     const steps = d.steps.filter(s => s.holders.length > 0);
     return {
         name: d.decision.name,
@@ -140,6 +176,11 @@ function decisionOf(d: DecisionView): CharterDecision {
         escalate: d.escalate?.label ?? '',
         after: d.after.map(a => a.label),
         followedBy: d.followedBy.map(a => a.label),
+        fallback: d.decision.fallback !== undefined ? `${d.decision.fallback}${d.decision.fallbackBy !== undefined ? `, by ${d.decision.fallbackBy}` : ''}` : '',
+        cases: caseSentences(d, view),
+        binding: d.decision.binding === 'tight' ? 'tight: decided here for every map under this one'
+            : d.decision.binding === 'loose' ? 'loose: the default for every map under this one, which each may replace' : '',
+        overrides: d.decision.overrides ? `${view.workspace.decision(d.decision.overrides)?.title ?? d.decision.overrides} (${d.decision.overrides}), the default of a map above` : '',
         decidedBy: holdersPhrase(d.finalHolders),
         steps: steps.map((s, i) => ({
             order: i + 1,
@@ -175,9 +216,9 @@ function roleOf(h: HolderView, titleOf: (name: string) => string): CharterRole {
         group.decisions.push(entry);
     }
     const holds = [...byLevel.values()].sort((a, b) => levelIndex(h, a.level) - levelIndex(h, b.level));
-    const rule = team?.rule
-        ? team.rule.kind === 'vote' ? `by a vote of ${team.rule.needed} in ${team.rule.of} members` : RULE_WORDS[team.rule.kind] ?? team.rule.kind
-        : '';
+    const stepWords = (step: { kind: string; needed?: number; of?: number }) =>
+        step.kind === 'vote' ? `by a vote of ${step.needed} in ${step.of} members` : RULE_WORDS[step.kind] ?? step.kind;
+    const rule = team?.rule ? (team.rule.steps ?? [team.rule]).map(stepWords).join(', and if that fails, ') : '';
     return {
         name: h.name,
         title: h.label,
@@ -194,6 +235,8 @@ function roleOf(h: HolderView, titleOf: (name: string) => string): CharterRole {
         members: team?.members.map(titleOf) ?? [],
         chair: team?.chair ? titleOf(team.chair) : '',
         rule,
+        advisory: team?.advisory.map(titleOf) ?? [],
+        requires: h.holder.requires ?? '',
         memberOf: h.memberOf.map(m => m.label),
         decides,
         holds

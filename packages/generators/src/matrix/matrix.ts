@@ -1,4 +1,4 @@
-import type { WorkspaceModel } from '@remit/language';
+import { caseViews, effectiveDecisions, type AssignmentModel, type WorkspaceModel } from '@remit/language';
 import { escapeCsv, escapeHtml, escapeMarkdownCell } from '../escape.js';
 import type { Finding } from '../findings.js';
 import { htmlPage } from '../html-page.js';
@@ -41,6 +41,59 @@ function cell(holder: HolderView, decision: DecisionView): string {
         .join('; ');
 }
 
+/** One row of the matrix: a decision, or one case of it (`when`). */
+interface Row {
+    title: string;
+    cell: (holder: HolderView) => string;
+    final: (holder: HolderView) => boolean;
+}
+
+/** A decision without cases is one row; a decision with cases is one row per case. */
+function rowsOf(view: MapView, decision: DecisionView): Row[] {
+    const views = caseViews(decision.decision);
+    if (views.length === 1) {
+        return [{
+            title: decision.decision.title,
+            cell: h => cell(h, decision),
+            final: h => h.holdings.some(x => x.decision === decision && x.level.final)
+        }];
+    }
+    const finalLevel = view.finalLevel?.name;
+    const inView = (a: AssignmentModel) => !view.phase || view.periods.some(p => view.timeline.isActive(a, p));
+    return views.map(({ case: theCase, decision: inCase }) => {
+        const held = (h: HolderView) => inCase.assignments.filter(a => a.holders.includes(h.name) && inView(a));
+        return {
+            title: `${decision.decision.title} (when ${theCase})`,
+            cell: h => [...new Set(held(h).map(a => `${a.level}${view.phase ? '' : phaseWords(a)}`))].join('; '),
+            final: h => held(h).some(a => a.level === finalLevel)
+        };
+    });
+}
+
+function phaseWords(a: AssignmentModel): string {
+    if (a.from && a.until) return ` (from ${a.from} until ${a.until})`;
+    if (a.from) return ` (from ${a.from} on)`;
+    if (a.until) return ` (until ${a.until})`;
+    return '';
+}
+
+/**
+ * The decisions a map inherits from the maps above it (`under`): "set by Pinewood" for a
+ * tight one, "Pinewood's default" for a loose one the map does not override.
+ */
+function inherited(view: MapView): Array<{ title: string; name: string; note: string; final: string }> {
+    const finalLevel = view.finalLevel?.name;
+    return effectiveDecisions(view.workspace, view.map)
+        .filter(e => e.inherited !== undefined)
+        .map(e => ({
+            title: e.decision.title,
+            name: e.decision.qualifiedName,
+            note: e.inherited === 'tight' ? `set by ${e.map.name}` : `${e.map.name}'s default`,
+            final: [...new Set(e.decision.assignments.filter(a => a.level === finalLevel).flatMap(a => a.holders))]
+                .map(h => view.workspace.titleOf(h)).join(', ')
+        }));
+}
+
 function marks(decision: DecisionView): string[] {
     const result: string[] = [];
     if (decision.gap) result.push('GAP: nobody decides');
@@ -64,9 +117,16 @@ function matrixMarkdown(view: MapView): string {
         lines.push(`| **${escapeMarkdownCell(domain.path.join(' › '))}** |${holders.map(() => ' ').join('|')}|`);
         for (const decision of domain.decisions) {
             const flags = marks(decision).map(m => ` **${escapeMarkdownCell(m)}**`).join('');
-            const cells = holders.map(h => escapeMarkdownCell(cell(h, decision)));
-            lines.push(`| ${escapeMarkdownCell(decision.decision.title)}${flags} | ${cells.join(' | ')} |`);
+            for (const row of rowsOf(view, decision)) {
+                const cells = holders.map(h => escapeMarkdownCell(row.cell(h)));
+                lines.push(`| ${escapeMarkdownCell(row.title)}${flags} | ${cells.join(' | ')} |`);
+            }
         }
+    }
+    const fromAbove = inherited(view);
+    if (fromAbove.length) {
+        lines.push('', 'Decisions from the maps above:', '');
+        for (const d of fromAbove) lines.push(`- ${escapeMarkdownCell(d.title)} (${escapeMarkdownCell(d.note)})${d.final ? `: ${escapeMarkdownCell(d.final)} decides` : ''}`);
     }
     return `${lines.join('\n')}\n`;
 }
@@ -75,14 +135,17 @@ function matrixCsv(view: MapView): string {
     const holders = columns(view);
     const rows: string[][] = [['Domain', 'Decision', 'Decision name', 'Notes', ...holders.map(h => h.label)]];
     for (const decision of view.decisions) {
-        rows.push([
-            decision.domain?.path.join(' / ') ?? '',
-            decision.decision.title,
-            decision.decision.qualifiedName,
-            marks(decision).join('; '),
-            ...holders.map(h => cell(h, decision))
-        ]);
+        for (const row of rowsOf(view, decision)) {
+            rows.push([
+                decision.domain?.path.join(' / ') ?? '',
+                row.title,
+                decision.decision.qualifiedName,
+                marks(decision).join('; '),
+                ...holders.map(h => row.cell(h))
+            ]);
+        }
     }
+    for (const d of inherited(view)) rows.push(['', d.title, d.name, d.note, ...holders.map(() => '')]);
     // CRLF is what RFC 4180 and spreadsheets expect; it is the same on every OS.
     return rows.map(row => row.map(escapeCsv).join(',')).join('\r\n') + '\r\n';
 }
@@ -96,12 +159,10 @@ function matrixHtml(view: MapView): string {
         body.push(`<tr class="domain"><th scope="rowgroup" colspan="${holders.length + 1}">${escapeHtml(domain.path.join(' › '))}</th></tr>`);
         for (const decision of domain.decisions) {
             const flags = marks(decision).map(m => ` <span class="${decision.gap || decision.conflict ? 'flag' : 'draft'}">${escapeHtml(m)}</span>`).join('');
-            const cells = holders.map(h => {
-                const text = cell(h, decision);
-                const final = h.holdings.some(x => x.decision === decision && x.level.final);
-                return `<td${final ? ' class="final"' : ''}>${escapeHtml(text)}</td>`;
-            }).join('');
-            body.push(`<tr data-element="${escapeHtml(decision.decision.qualifiedName)}"><th scope="row">${escapeHtml(decision.decision.title)}${flags}</th>${cells}</tr>`);
+            for (const row of rowsOf(view, decision)) {
+                const cells = holders.map(h => `<td${row.final(h) ? ' class="final"' : ''}>${escapeHtml(row.cell(h))}</td>`).join('');
+                body.push(`<tr data-element="${escapeHtml(decision.decision.qualifiedName)}"><th scope="row">${escapeHtml(row.title)}${flags}</th>${cells}</tr>`);
+            }
         }
     }
     const html = `<h1>${escapeHtml(heading(view))}</h1>

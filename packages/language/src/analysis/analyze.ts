@@ -5,7 +5,9 @@ import type { RuleSeverity } from '../validation/rule-catalog.js';
 import { checkAssignments } from './assignments.js';
 import { AnalysisContext, boundsOf } from './context.js';
 import { checkEscalation, checkSequenceCycles } from './cycles.js';
-import { checkFinalAuthority, checkTeamRules } from './final-authority.js';
+import { caseViews, inCase } from './cases.js';
+import { checkDeadlock, checkFinalAuthority, checkTeamRules } from './final-authority.js';
+import { checkOverrides, checkTeamCycles, checkUnderCycles } from './governance.js';
 import type { Finding } from './finding.js';
 import { FixJudge } from './fixes.js';
 import { PhaseTimeline } from './phase-timeline.js';
@@ -34,17 +36,55 @@ function ownFindings(ctx: AnalysisContext, map: MapModel): Finding[] {
     const judge = new FixJudge(ctx, (m, decision, found) => {
         checkFinalAuthority(ctx, m, decision, found);
         checkAssignments(ctx, m, decision, found);
+        checkDeadlock(ctx, m, decision, found);
     });
     for (const decision of map.decisions) {
         // An assignment that never applies is a phase-order error; judging the decision's
         // timeline before it is fixed would report a gap the author did not make.
         if (hasInvertedBounds(map, decision)) continue;
-        checkFinalAuthority(ctx, map, decision, out, judge);
-        checkAssignments(ctx, map, decision, out, judge);
+        out.push(...perCase(decision, (view, onlyView) => {
+            const found: Finding[] = [];
+            // A fix is an edit to the decision as written, in every case; it is judged only
+            // where the decision has one view, so it cannot open a finding in another case.
+            const fixJudge = onlyView ? judge : undefined;
+            checkFinalAuthority(ctx, map, view, found, fixJudge);
+            checkAssignments(ctx, map, view, found, fixJudge);
+            checkDeadlock(ctx, map, view, found);
+            return found;
+        }));
     }
     checkConcentration(ctx, map, out);
     checkEmptyDomains(map, out);
     mapCache.set(map, { config: ctx.config, findings: out });
+    return out;
+}
+
+/**
+ * Runs the rules about one decision once per case (see cases.ts). A finding made the same
+ * in every case is the decision's, reported once; one made in some cases only names its case.
+ */
+function perCase(decision: DecisionModel, judge: (view: DecisionModel, onlyView: boolean) => Finding[]): Finding[] {
+    const views = caseViews(decision);
+    if (views.length === 1) return judge(views[0].decision, true);
+    const judged = views.map(view => ({ view, findings: judge(view.decision, false) }));
+    const key = (f: Finding) => `${f.code}|${f.location.range.start.line}:${f.location.range.start.character}|${f.message}`;
+    const count = new Map<string, number>();
+    for (const { findings } of judged) {
+        for (const k of new Set(findings.map(key))) count.set(k, (count.get(k) ?? 0) + 1);
+    }
+    const out: Finding[] = [];
+    const reported = new Set<string>();
+    for (const { view, findings } of judged) {
+        for (const finding of findings) {
+            const k = key(finding);
+            if (count.get(k) === views.length) {
+                if (!reported.has(k)) out.push(finding);
+                reported.add(k);
+            } else {
+                out.push({ ...finding, message: inCase(view.case!, finding.message), data: { ...finding.data, case: view.case } });
+            }
+        }
+    }
     return out;
 }
 
@@ -110,6 +150,9 @@ function analyzeWith(facts: WorkspaceFacts, model: WorkspaceModel, config: Remit
         checkUnused(facts, map, out);
     }
     checkTeamRules(ctx, facts, out);
+    checkTeamCycles(ctx, facts, out);
+    checkUnderCycles(ctx, facts, out);
+    checkOverrides(ctx, out);
     checkSequenceCycles(ctx, facts, out);
     checkEscalation(ctx, facts, out);
     checkOverload(ctx, facts, out);

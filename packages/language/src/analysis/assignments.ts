@@ -68,11 +68,23 @@ export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: 
             // Final plus one veto is the rule above, not a redundancy.
             const onlyFinalAndVeto = held.length === 2 && finalHeld !== undefined && vetoHeld.length === 1;
             if (held.length >= 2 && !onlyFinalAndVeto) {
-                const fixes = judge ? redundancyFixes(judge, map, decision, holder, held, highest(held, levelOf), bounds) : undefined;
+                const keep = highest(held, levelOf);
+                // A required level this holder alone stands at must stay (RACI's "R/A"): removing
+                // it would open a missing-required-level finding.
+                const needed = (level: string) => levelOf.get(level)?.required === true
+                    && timeline.periods.slice(run.first, run.last + 1).every(p => new Set(timeline.holdersAt(decision, level, p)).size === 1);
+                const kept = held.filter(l => l === keep || needed(l));
+                const removable = held.filter(l => !kept.includes(l));
+                if (removable.length === 0) continue;
+                const keepWords = listWords(kept.map(l => `'${l}'`));
+                const removeWords = removable.length === held.length - 1 && kept.length === 1
+                    ? (held.length === 2 ? 'the other' : 'the others')
+                    : listWords(removable.map(l => `'${l}'`));
+                const fixes = judge ? redundancyFixes(judge, map, decision, holder, held, keep, removable, bounds) : undefined;
                 out.push({
                     code: 'redundant-assignment', element: decision.qualifiedName, location: decision.location,
-                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep '${highest(held, levelOf)}' and remove ${held.length === 2 ? 'the other' : 'the others'}.`),
-                    data: { holder: writtenName(holder, map), levels: held, ...bounds, ...(fixes ? { fixes } : {}) }
+                    message: sentence(span, `${ctx.who(holder, map)} stands at ${held.length} levels of ${what} (${listWords(held.map(l => `'${l}'`))}); listing them at one level is enough. Keep ${keepWords} and remove ${removeWords}.`),
+                    data: { holder: writtenName(holder, map), levels: held, keep: kept, remove: removable, ...bounds, ...(fixes ? { fixes } : {}) }
                 });
             }
         }
@@ -84,14 +96,13 @@ export function checkAssignments(ctx: AnalysisContext, map: MapModel, decision: 
  * take them off the others; failing that, off any one level. Only fixes that raise no
  * other finding (a required level left empty, a gap) are offered.
  */
-function redundancyFixes(judge: FixJudge, map: MapModel, decision: DecisionModel, holder: string, held: string[], keep: string, bounds: { from?: string; until?: string }): Fix[] {
+function redundancyFixes(judge: FixJudge, map: MapModel, decision: DecisionModel, holder: string, held: string[], keep: string, others: string[], bounds: { from?: string; until?: string }): Fix[] {
     const who = writtenName(holder, map);
     const remove = (levels: string[]) => levels.map(level => ({ kind: 'remove-holder' as const, level, holder: who, ...bounds }));
     const without = (levels: string[]) => levels.reduce((d, level) => withoutHolder(map, d, level, holder, bounds), decision);
     const fixes: Fix[] = [];
-    const others = held.filter(l => l !== keep);
     if (judge.keeps(map, decision, without(others))) {
-        fixes.push({ title: others.length === 1 ? `Remove '${who}' from '${others[0]}'` : `Keep '${who}' at '${keep}' only`, edits: remove(others) });
+        fixes.push({ title: others.length === 1 ? `Remove '${who}' from '${others[0]}'` : others.length === held.length - 1 ? `Keep '${who}' at '${keep}' only` : `Remove '${who}' from ${listWords(others.map(l => `'${l}'`))}`, edits: remove(others) });
     }
     for (const level of held) {
         if (others.length === 1 && level === others[0]) continue;

@@ -51,10 +51,10 @@ export function writtenName(qualified: string, map: MapModel): string {
     return qualified.startsWith(prefix) ? qualified.slice(prefix.length) : qualified;
 }
 
-/** "A", "A and B", "A, B and C". */
-export function listWords(items: readonly string[]): string {
+/** "A", "A and B", "A, B and C" (or, for alternatives, "A, B or C"). */
+export function listWords(items: readonly string[], joiner: 'and' | 'or' = 'and'): string {
     if (items.length <= 1) return items.join('');
-    return `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+    return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
 }
 
 /** A sentence may begin with a span ("From Expansion on") or, for the whole life, with nothing. */

@@ -4,6 +4,7 @@ import type { Finding } from './finding.js';
 import { withAssignment, withoutHolder, type FixJudge } from './fixes.js';
 import type { Fix, PhaseBounds } from '../validation/finding-data.js';
 import type { Period } from './phase-timeline.js';
+import { teamRuleText } from '../model/team-rule.js';
 import type { WorkspaceFacts } from './workspace-facts.js';
 
 /**
@@ -39,7 +40,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
         const bounds = boundsOf(timeline, run.first, run.last);
         const periods = timeline.periods.slice(run.first, run.last + 1);
         const candidates = gapCandidates(ctx, map, decision, periods).map(n => writtenName(n, map));
-        const offer = candidates.length ? ` (for example ${listWords(candidates.slice(0, 3))})` : '';
+        const offer = candidates.length ? ` (for example ${listWords(candidates.slice(0, 3), 'or')})` : '';
         const message = span
             ? `${span} nobody ${verb} ${what}. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
             : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add ${/^[aeiou]/i.test(final.name) ? 'an' : 'a'} '${final.name}' line naming who makes the call${offer}.`;
@@ -89,18 +90,26 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
     }
 }
 
-/** `team-without-rule`: a team with the last word must say how its members reach it. */
+/**
+ * `team-without-rule`: a team with the last word, or one that can block (a veto level), must
+ * say how its members reach it.
+ */
 export function checkTeamRules(ctx: AnalysisContext, facts: WorkspaceFacts, out: Finding[]): void {
     for (const map of ctx.model.maps) {
         for (const team of map.teams) {
-            if (team.rule || !facts.finalSay.has(team.qualifiedName)) continue;
-            const decisions = facts.valuesOf(facts.finalSay, team.qualifiedName).map(name => ctx.model.decision(name)!);
+            if (team.rule) continue;
+            const decides = facts.finalSay.has(team.qualifiedName);
+            if (!decides && !facts.vetoSay.has(team.qualifiedName)) continue;
+            const decisions = facts.valuesOf(decides ? facts.finalSay : facts.vetoSay, team.qualifiedName).map(name => ctx.model.decision(name)!);
             const more = decisions.length > 1 ? ` and ${decisions.length - 1} more decision${decisions.length > 2 ? 's' : ''}` : '';
+            const what = decides
+                ? `has the final say over ${ctx.decision(decisions[0])}${more}, but no rule for how its members decide`
+                : `can block ${ctx.decision(decisions[0])}${more} (it holds a veto level), but has no rule for how its members decide to block`;
             out.push({
                 code: 'team-without-rule', element: team.qualifiedName, location: team.location,
-                message: `${ctx.who(team.qualifiedName, map)} has the final say over ${ctx.decision(decisions[0])}${more}, but no rule for how its members decide. Add 'rule consensus', 'majority', 'unanimous', 'chair' or 'vote 2/3' to the team.`,
+                message: `${ctx.who(team.qualifiedName, map)} ${what}. Add 'rule consensus', 'majority', 'unanimous', 'chair' or 'vote 2/3' to the team.`,
                 data: {
-                    team: team.name, decisions: decisions.map(d => d.qualifiedName),
+                    team: team.name, decisions: decisions.map(d => d.qualifiedName), veto: !decides,
                     fixes: [
                         { title: 'Add \'rule consensus\' to the team', preferred: true, edits: [{ kind: 'add-team-rule', rule: 'consensus' }] },
                         { title: 'Add \'rule majority\' to the team', edits: [{ kind: 'add-team-rule', rule: 'majority' }] }
@@ -109,6 +118,67 @@ export function checkTeamRules(ctx: AnalysisContext, facts: WorkspaceFacts, out:
             });
         }
     }
+}
+
+/** Team rule steps that always reach an answer. */
+const DECISIVE_STEPS = new Set(['majority', 'vote', 'chair']);
+
+/**
+ * `no-deadlock-path`: the final say needs agreement (several holders of a collaborative
+ * decision, or a team whose rule ends in consensus or unanimity) and nothing says what
+ * happens when it is not reached: no `escalate`, no `fallback`, and no final-holder team
+ * whose rule ends in a step that always decides. One finding per run of phases.
+ */
+export function checkDeadlock(ctx: AnalysisContext, map: MapModel, decision: DecisionModel, out: Finding[]): void {
+    if (decision.escalate !== undefined || decision.fallback !== undefined || !ctx.finalLevel(map)) return;
+    const timeline = ctx.timeline(map);
+    const reason = (period: Period): string => {
+        const holders = timeline.finalHolders(decision, period);
+        const lastSteps = holders.map(h => {
+            const holder = ctx.holder(h);
+            const steps = holder?.type === 'team' ? holder.rule?.steps : undefined;
+            return steps ? steps[steps.length - 1].kind : undefined;
+        });
+        if (lastSteps.some(kind => kind !== undefined && DECISIVE_STEPS.has(kind))) return '';
+        const agreeing = holders.filter((_, i) => lastSteps[i] === 'consensus' || lastSteps[i] === 'unanimous');
+        const joint = decision.pattern === 'collaborative' && holders.length >= 2;
+        if (!joint && agreeing.length === 0) return '';
+        return JSON.stringify({ joint: joint ? holders.sort() : [], agreeing: agreeing.sort() });
+    };
+    const what = ctx.decision(decision);
+    for (const run of timeline.runs(reason)) {
+        if (!run.value) continue;
+        const { joint, agreeing } = JSON.parse(run.value) as { joint: string[]; agreeing: string[] };
+        const span = timeline.describeSpan(run.first, run.last);
+        const who = (names: string[]) => listWords(names.map(h => ctx.who(h, map)));
+        const problem = joint.length > 0
+            ? `${who(joint)} decide ${what} together, but nothing says what happens if they do not agree`
+            : `${who(agreeing)} must agree (${agreeing.length === 1 ? 'its rule ends' : 'their rules end'} in consensus or unanimity) to decide ${what}, but nothing says what happens if ${agreeing.length === 1 ? 'it does' : 'they do'} not`;
+        const fixes = [`'fallback "what happens then"' (optionally with 'by "deadline"')`, `an 'escalate' line naming who settles it`];
+        if (agreeing.length > 0) fixes.push(`a last step that always decides in the team's rule (such as 'rule consensus then chair')`);
+        out.push({
+            code: 'no-deadlock-path', element: decision.qualifiedName, location: decision.location,
+            message: sentence(span, `${problem}. Add ${listWords(fixes, 'or')}.`),
+            data: {
+                holders: joint.map(h => writtenName(h, map)), teams: agreeing.map(h => writtenName(h, map)), ...boundsOf(timeline, run.first, run.last),
+                fixes: deadlockFixes(ctx, agreeing)
+            }
+        });
+    }
+}
+
+/** A fallback stub; for each team whose rule ends in agreement, a last step that always decides. */
+function deadlockFixes(ctx: AnalysisContext, agreeing: string[]): Fix[] {
+    const stub = 'fallback "What happens if they do not agree"';
+    const fixes: Fix[] = [{ title: `Add a fallback: '${stub}'`, preferred: true, edits: [{ kind: 'add-decision-line', line: stub }] }];
+    for (const name of agreeing) {
+        const team = ctx.holder(name);
+        if (team?.type !== 'team' || !team.rule) continue;
+        const rule = teamRuleText(team.rule);
+        fixes.push({ title: `Change to 'rule ${rule} then chair' (the chair decides when '${team.name}' cannot agree)`, edits: [{ kind: 'extend-team-rule', team: team.name, step: 'chair' }] });
+        fixes.push({ title: `Change to 'rule ${rule} then majority'`, edits: [{ kind: 'extend-team-rule', team: team.name, step: 'majority' }] });
+    }
+    return fixes;
 }
 
 /** Where a second decider can go: the nearest earlier level that is not a veto (a veto is nearly a decision). */

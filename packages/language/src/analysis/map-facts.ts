@@ -1,4 +1,5 @@
 import type { DecisionModel, MapModel } from '../model/types.js';
+import { caseViews } from './cases.js';
 import { PhaseTimeline } from './phase-timeline.js';
 
 /**
@@ -15,8 +16,14 @@ export interface MapFacts {
     after: Array<[decision: string, after: string[]]>;
     /** Roles with a `reports` line, and the role each reports to. */
     reports: Array<[role: string, reportsTo: string]>;
+    /** Teams and the teams and roles that sit in each (members and advisory members). */
+    teams: Array<[team: string, members: string[]]>;
+    /** The map and the map it is `under`, when it says one. */
+    under: Array<[map: string, under: string[]]>;
     /** Holder: the decisions it has the final say over in some phase (in the order written). */
     finalSay: Map<string, string[]>;
+    /** Holder: the decisions in which it holds a veto level in some phase. */
+    vetoSay: Map<string, string[]>;
     /** Holder: the decisions whose first level, a veto or the final level it holds alone in some phase. */
     carriedAlone: Map<string, string[]>;
     /** Holder: the innermost domains of the decisions it alone has the final say over in some phase. */
@@ -40,18 +47,29 @@ function computeFacts(map: MapModel): MapFacts {
         referenced: referencedBy(map),
         after: map.decisions.filter(d => d.after.length > 0).map(d => [d.qualifiedName, d.after]),
         reports: map.roles.filter(r => r.reports !== undefined).map(r => [r.qualifiedName, r.reports!]),
+        teams: map.teams.filter(t => t.members.length + t.advisory.length > 0).map(t => [t.qualifiedName, [...t.members, ...t.advisory]]),
+        under: map.under !== undefined ? [[map.name, [map.under]]] : [],
         finalSay: new Map(),
+        vetoSay: new Map(),
         carriedAlone: new Map(),
         soleFinalSayDomains: new Map()
     };
+    const vetoLevels = map.scheme.levels.filter(l => l.veto).map(l => l.name);
     for (const decision of map.decisions) {
-        for (const holder of timeline.everFinalHolders(decision)) add(facts.finalSay, holder, decision.qualifiedName);
-        for (const holder of loneHolders(timeline, decision)) add(facts.carriedAlone, holder, decision.qualifiedName);
+        // A decision with cases counts once, whatever the case.
+        const views = caseViews(decision).map(v => v.decision);
+        const name = decision.qualifiedName;
+        for (const holder of new Set(views.flatMap(v => timeline.everFinalHolders(v)))) add(facts.finalSay, holder, name);
+        for (const holder of new Set(views.flatMap(v => loneHolders(timeline, v)))) add(facts.carriedAlone, holder, name);
+        const vetoHolders = new Set(decision.assignments.filter(a => vetoLevels.includes(a.level)).flatMap(a => a.holders));
+        for (const holder of vetoHolders) add(facts.vetoSay, holder, name);
         const domain = decision.domainPath[decision.domainPath.length - 1];
         if (!domain) continue;
-        for (const period of timeline.periods) {
-            const holders = timeline.finalHolders(decision, period);
-            if (holders.length === 1) addOnce(facts.soleFinalSayDomains, holders[0], domain);
+        for (const view of views) {
+            for (const period of timeline.periods) {
+                const holders = timeline.finalHolders(view, period);
+                if (holders.length === 1) addOnce(facts.soleFinalSayDomains, holders[0], domain);
+            }
         }
     }
     return facts;
@@ -66,7 +84,7 @@ function referencedBy(map: MapModel): string[] {
         }
     }
     for (const team of map.teams) {
-        for (const target of [...team.members, team.chair]) {
+        for (const target of [...team.members, ...team.advisory, team.chair]) {
             if (target && target !== team.qualifiedName) used.add(target);
         }
     }

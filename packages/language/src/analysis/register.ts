@@ -23,7 +23,7 @@ export const AUTHORITY_CHECKS: CheckRegistration[] = [
 /** Rules about one decision's assignments, judged from its timeline. */
 const DECISION_RULES = new Set<string>([
     'no-final-authority', 'multiple-final-authority', 'missing-required-level', 'duplicate-assignment',
-    'redundant-assignment', 'veto-over-own-decision', 'vacant-final-authority', 'escalation-cycle'
+    'redundant-assignment', 'veto-over-own-decision', 'vacant-final-authority', 'escalation-cycle', 'no-deadlock-path'
 ]);
 
 /** What a decision's unresolved names leave uncertain. */
@@ -86,7 +86,10 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
         const doubt = unsettled.get(finding.element);
         if (doubt && DECISION_RULES.has(finding.code) && doubt.timeline) continue;
         if (doubt && (finding.code === 'no-final-authority' || finding.code === 'missing-required-level') && doubt.levels.has(finding.data.level)) continue;
-        const node = nodes.get(rangeKey(finding.location.range)) ?? map;
+        // A finding located at an element is shown at its name; one located at a line inside
+        // an element (an 'overrides' or 'under' name) at that line.
+        const exact = nodes.get(rangeKey(finding.location.range));
+        const node = exact ?? elementNode(map, finding.element) ?? map;
         // The model leaves out assignments whose level is misspelt; their holders are still used.
         if (finding.code === 'unused-element') {
             const path = locator.getAstNodePath(node);
@@ -99,7 +102,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
         }
         report(accept, finding.code, finding.message, {
             node,
-            range: nameRange(node) ?? finding.location.range,
+            range: (exact ? nameRange(exact) : undefined) ?? finding.location.range,
             data: { ...finding.data, element: finding.element }
         });
     }
@@ -175,6 +178,14 @@ function nodesByRange(map: RemitMap): Map<string, AstNode> {
 
 function rangeKey(range: Range): string {
     return `${range.start.line}:${range.start.character}:${range.end.line}:${range.end.character}`;
+}
+
+/** The named element a finding is about, by its qualified name. */
+function elementNode(map: RemitMap, element: string): AstNode | undefined {
+    for (const node of AstUtils.streamAst(map)) {
+        if (isNamedElement(node) && node.name && qualifiedName(node) === element) return node;
+    }
+    return undefined;
 }
 
 /** A named element is underlined at its name, not across its whole block. */

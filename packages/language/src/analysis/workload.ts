@@ -54,10 +54,7 @@ export function checkConcentration(ctx: AnalysisContext, map: MapModel, out: Fin
     const timeline = ctx.timeline(map);
     const concentrated = map.decisions.filter(decision => {
         const holders = new Set(timeline.periods.flatMap(p => timeline.finalHolders(decision, p)));
-        return holders.size > 0 && [...holders].every(h => {
-            const holder = ctx.holder(h);
-            return holder?.type === 'role' && holder.kind === 'administrator';
-        });
+        return holders.size > 0 && [...holders].every(h => administratorsOnly(ctx, h, new Set()));
     });
     const share = (concentrated.length * 100) / total;
     if (share <= maxShare) return;
@@ -66,6 +63,20 @@ export function checkConcentration(ctx: AnalysisContext, map: MapModel, out: Fin
         message: `In '${map.title}', administrators alone have the final say over ${concentrated.length} of ${total} decisions (${Math.round(share)}%): tasks are distributed, influence is not. Give teacher leaders or teams the final say over some of them (more than ${maxShare}% is flagged).`,
         data: { count: concentrated.length, total, decisions: concentrated.map(d => d.qualifiedName) }
     });
+}
+
+/**
+ * Whether a holder is an administrator role, or a team whose voting members all are (through
+ * nested teams): a cabinet of administrators is still administrators alone. Advisory
+ * members do not vote; a team with no voting members, or inside itself, does not count.
+ */
+function administratorsOnly(ctx: AnalysisContext, name: string, seen: Set<string>): boolean {
+    const holder = ctx.holder(name);
+    if (!holder) return false;
+    if (holder.type === 'role') return holder.kind === 'administrator';
+    if (seen.has(name) || holder.members.length === 0) return false;
+    seen.add(name);
+    return holder.members.every(m => administratorsOnly(ctx, m, seen));
 }
 
 /**

@@ -140,12 +140,17 @@ export class WorkspaceFacts {
     private readonly referenced = new NameTally();
     /** Holder: decisions it has the final say over in some phase. */
     readonly finalSay = new HolderIndex();
+    /** Holder: decisions in which it holds a veto level. */
+    readonly vetoSay = new HolderIndex();
     /** Holder: decisions whose first level, a veto or the final level it holds alone. */
     readonly carriedAlone = new HolderIndex();
     /** Holder: innermost domains of decisions it alone has the final say over. */
     readonly soleFinalSayDomains = new HolderIndex();
     private readonly sequence = new LinkLoops(facts => facts.after);
     private readonly reporting = new LinkLoops(facts => facts.reports.map(([role, to]) => [role, [to]] as const));
+    private readonly teamNesting = new LinkLoops(facts => facts.teams);
+    private readonly underLinks = new LinkLoops(facts => facts.under);
+
     /**
      * Findings judged from these facts, kept while what they were judged from stays the
      * same: per holder (workload.ts) and per map (unused.ts).
@@ -173,6 +178,7 @@ export class WorkspaceFacts {
             const facts = mapFacts(map);
             this.referenced.change(facts.referenced, -1, generation);
             this.finalSay.remove(map, facts.finalSay);
+            this.vetoSay.remove(map, facts.vetoSay);
             this.carriedAlone.remove(map, facts.carriedAlone);
             this.soleFinalSayDomains.remove(map, facts.soleFinalSayDomains);
             this.included.delete(map);
@@ -181,6 +187,7 @@ export class WorkspaceFacts {
             const facts = mapFacts(map);
             this.referenced.change(facts.referenced, 1, generation);
             this.finalSay.add(map, facts.finalSay);
+            this.vetoSay.add(map, facts.vetoSay);
             this.carriedAlone.add(map, facts.carriedAlone);
             this.soleFinalSayDomains.add(map, facts.soleFinalSayDomains);
             this.included.add(map);
@@ -188,6 +195,8 @@ export class WorkspaceFacts {
         const position = (map: MapModel) => maps.indexOf(map);
         this.sequence.change(removed, added, position, reordered);
         this.reporting.change(removed, added, position, reordered);
+        this.teamNesting.change(removed, added, position, reordered);
+        this.underLinks.change(removed, added, position, reordered);
         this.maps = maps;
     }
 
@@ -214,6 +223,16 @@ export class WorkspaceFacts {
     /** Loops of roles reporting to each other. */
     reportingLoops(): string[][] {
         return this.reporting.loops(this.maps);
+    }
+
+    /** Loops of teams sitting in each other (members or advisory members). */
+    teamLoops(): string[][] {
+        return this.teamNesting.loops(this.maps);
+    }
+
+    /** Loops of maps `under` each other. */
+    underLoops(): string[][] {
+        return this.underLinks.loops(this.maps);
     }
 
     /** Everything an index says of a holder, maps in workspace order. */

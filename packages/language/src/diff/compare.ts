@@ -12,6 +12,7 @@ import type {
     AuthorityDiff, DecisionChange, HolderChange, IncompleteNote, MapChange, ProblemRef, PropertyChange, SchemeChange, VetoChange
 } from './types.js';
 import { compareText } from '../utils/compare-text.js';
+import { teamRuleText } from '../model/team-rule.js';
 
 /** One version of the maps: the checked model and, optionally, what `remit check` said about it. */
 export interface DiffSide {
@@ -225,6 +226,10 @@ function compareDecision(
     keyed(properties, 'escalate', old.escalate, current.escalate, old.escalate && renameHolder(old.escalate), current.escalate);
     property(properties, 'review', old.review, current.review);
     property(properties, 'pattern', old.pattern, current.pattern);
+    property(properties, 'cases', caseText(old, renameHolder), caseText(current, n => n));
+    property(properties, 'fallback', fallbackText(old), fallbackText(current));
+    property(properties, 'binding', old.binding, current.binding);
+    property(properties, 'overrides', old.overrides, current.overrides);
     property(properties, 'doc', doc(old.doc), doc(current.doc));
     return { kind: 'changed', name: current.qualifiedName, title: current.title, ...authority, vetoes, properties };
 }
@@ -277,6 +282,7 @@ function finalDecisionsOf(holder: string, model: WorkspaceModel): string[] {
 function holderProperties(old: HolderModel, current: HolderModel, rename: (n: string) => string): PropertyChange[] {
     const properties: PropertyChange[] = [];
     property(properties, 'title', old.title, current.title);
+    property(properties, 'requires', old.requires, current.requires);
     if (old.type === 'role' && current.type === 'role') {
         property(properties, 'kind', old.kind, current.kind);
         property(properties, 'holders', list(old.people), list(current.people));
@@ -288,6 +294,8 @@ function holderProperties(old: HolderModel, current: HolderModel, rename: (n: st
     } else if (old.type === 'team' && current.type === 'team') {
         keyed(properties, 'members', list([...old.members].sort()), list([...current.members].sort()),
             list(old.members.map(rename).sort()), list([...current.members].sort()));
+        keyed(properties, 'advisory', list([...old.advisory].sort()), list([...current.advisory].sort()),
+            list(old.advisory.map(rename).sort()), list([...current.advisory].sort()));
         keyed(properties, 'chair', old.chair, current.chair, old.chair && rename(old.chair), current.chair);
         property(properties, 'rule', ruleText(old), ruleText(current));
     }
@@ -309,6 +317,7 @@ function compareMaps(olds: readonly MapModel[], news: readonly MapModel[], renam
         property(properties, 'title', old.title, current.title);
         const carry = (n: string) => (n.startsWith(`${old.name}.`) ? `${newName}${n.slice(old.name.length)}` : n);
         keyed(properties, 'uses', old.scheme.qualifiedName, current.scheme.qualifiedName, carry(old.scheme.qualifiedName), current.scheme.qualifiedName);
+        property(properties, 'under', old.under, current.under);
         property(properties, 'status', old.status, current.status);
         property(properties, 'phases', list(old.phases.map(p => p.name)), list(current.phases.map(p => p.name)));
         for (const phase of current.phases) {
@@ -414,8 +423,21 @@ function doc(text: string | undefined): string | undefined {
 }
 
 function ruleText(team: TeamModel): string | undefined {
-    if (!team.rule) return undefined;
-    return team.rule.kind === 'vote' ? `vote ${team.rule.needed}/${team.rule.of}` : team.rule.kind;
+    return team.rule ? teamRuleText(team.rule) : undefined;
+}
+
+/** Who holds what in which case (`when`): a change of case is a change of authority. */
+function caseText(decision: DecisionModel, rename: (name: string) => string): string | undefined {
+    const lines = decision.assignments
+        .filter(a => a.when !== undefined)
+        .flatMap(a => a.holders.map(h => `${a.level} ${rename(h)} when "${a.when}"`))
+        .sort();
+    return lines.length ? lines.join('; ') : undefined;
+}
+
+function fallbackText(decision: DecisionModel): string | undefined {
+    if (decision.fallback === undefined) return undefined;
+    return `"${decision.fallback}"${decision.fallbackBy !== undefined ? ` by "${decision.fallbackBy}"` : ''}`;
 }
 
 function phaseText(phase: MapModel['phases'][number]): string {

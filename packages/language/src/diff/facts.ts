@@ -28,6 +28,7 @@ class Facts {
         this.add(map.name, `map${title(map.title)}`);
         if (map.scheme) this.add(map.name, `uses ${map.scheme.$refText}`);
         if (map.status) this.add(map.name, `status ${map.status}`);
+        if (map.under) this.add(map.name, `under ${map.under.$refText}`);
         for (const element of map.elements) {
             switch (element.$type) {
                 case 'LevelScheme':
@@ -61,28 +62,41 @@ class Facts {
         if (role.release !== undefined) this.add(name, `release ${role.release}%`);
         if (role.backup) this.add(name, `backup ${this.ref(role.backup)}`);
         if (role.reports) this.add(name, `reports ${this.ref(role.reports)}`);
+        if (role.requires !== undefined) this.add(name, `requires "${role.requires}"`);
     }
 
     private team(team: Team): void {
         const name = this.qualify(team.name);
         this.add(name, `team${title(team.title)}`);
         for (const member of team.members) this.add(name, `member ${this.ref(member)}`);
+        for (const member of team.advisory) this.add(name, `advisory member ${this.ref(member)}`);
         if (team.chair) this.add(name, `chair ${this.ref(team.chair)}`);
-        if (team.rule) this.add(name, `rule ${team.rule.kind === 'vote' ? `vote ${team.rule.needed}/${team.rule.of}` : team.rule.kind}`);
+        if (team.rule) {
+            const step = (s: { kind: string; needed?: number; of?: number }) => (s.kind === 'vote' ? `vote ${s.needed}/${s.of}` : s.kind);
+            this.add(name, `rule ${[team.rule, ...team.rule.then].map(step).join(' then ')}`);
+        }
+        if (team.requires !== undefined) this.add(name, `requires "${team.requires}"`);
     }
 
-    private domain(domain: Domain, outer?: string): void {
+    private domain(domain: Domain, outer?: string, outerBinding?: string): void {
         const name = this.qualify(domain.name);
         this.add(name, `domain${title(domain.title)}${outer ? ` (in ${outer})` : ''}`);
-        for (const inner of domain.domains) this.domain(inner, name);
-        for (const decision of domain.decisions) this.decision(decision, name);
+        if (domain.binding) this.add(name, domain.binding);
+        const binding = domain.binding ?? outerBinding;
+        for (const inner of domain.domains) this.domain(inner, name, binding);
+        for (const decision of domain.decisions) this.decision(decision, name, binding);
     }
 
-    private decision(decision: Decision, domain: string): void {
+    private decision(decision: Decision, domain: string, domainBinding?: string): void {
         const name = this.qualify(decision.name);
         this.add(name, `decision${title(decision.title)} (in ${domain})`);
+        // The binding a decision has, whether it says it or its domain does: a change either way is a change of authority.
+        const binding = decision.binding ?? domainBinding;
+        if (binding) this.add(name, binding);
+        if (decision.overrides) this.add(name, `overrides ${this.ref(decision.overrides)}`);
+        if (decision.fallback !== undefined) this.add(name, `fallback "${decision.fallback}"${decision.fallbackBy !== undefined ? ` by "${decision.fallbackBy}"` : ''}`);
         for (const a of decision.assignments) {
-            const phases = [a.from && `from ${a.from.$refText}`, a.until && `until ${a.until.$refText}`].filter(Boolean).join(' ');
+            const phases = [a.from && `from ${a.from.$refText}`, a.until && `until ${a.until.$refText}`, a.when?.trim() && `when "${a.when.trim()}"`].filter(Boolean).join(' ');
             for (const holder of a.holders) this.add(name, `${a.level.$refText} ${this.ref(holder)}${phases ? ` (${phases})` : ''}`);
         }
         for (const after of decision.after) this.add(name, `after ${this.ref(after)}`);

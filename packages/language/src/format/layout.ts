@@ -36,10 +36,11 @@ const INDENT = '  ';
 
 /** Properties that start a line of their own, by the kind of block they belong to. */
 const LINE_KEYWORDS: Record<string, ReadonlySet<string>> = {
-    RemitMap: new Set(['uses', 'status']),
-    Role: new Set(['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports']),
-    Team: new Set(['members', 'chair', 'rule']),
-    Decision: new Set(['after', 'escalate', 'review', 'pattern', 'source', 'status'])
+    RemitMap: new Set(['uses', 'status', 'under']),
+    Role: new Set(['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports', 'requires']),
+    Team: new Set(['members', 'advisory', 'chair', 'rule', 'requires']),
+    Domain: new Set(['tight', 'loose']),
+    Decision: new Set(['after', 'escalate', 'review', 'pattern', 'source', 'status', 'fallback', 'tight', 'loose', 'overrides'])
 };
 
 /** Elements separated from their neighbours by a blank line. */

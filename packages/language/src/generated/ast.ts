@@ -24,8 +24,10 @@ export type RemitKeywordNames =
     | ".."
     | "/"
     | "administrator"
+    | "advisory"
     | "after"
     | "backup"
+    | "by"
     | "chair"
     | "collaborative"
     | "collective"
@@ -40,18 +42,21 @@ export type RemitKeywordNames =
     | "draft"
     | "escalate"
     | "external"
+    | "fallback"
     | "family"
     | "final"
     | "from"
     | "holders"
     | "kind"
     | "levels"
+    | "loose"
     | "majority"
     | "map"
     | "members"
     | "month"
     | "monthly"
     | "months"
+    | "overrides"
     | "parallel"
     | "pattern"
     | "phases"
@@ -60,6 +65,7 @@ export type RemitKeywordNames =
     | "release"
     | "reports"
     | "required"
+    | "requires"
     | "review"
     | "role"
     | "rule"
@@ -73,7 +79,10 @@ export type RemitKeywordNames =
     | "term"
     | "termly"
     | "terms"
+    | "then"
+    | "tight"
     | "unanimous"
+    | "under"
     | "until"
     | "uses"
     | "vacant"
@@ -82,6 +91,7 @@ export type RemitKeywordNames =
     | "week"
     | "weekly"
     | "weeks"
+    | "when"
     | "year"
     | "yearly"
     | "years"
@@ -97,6 +107,7 @@ export interface Assignment extends langium.AstNode {
     holders: Array<langium.Reference<Holder>>;
     level: langium.Reference<Level>;
     until?: langium.Reference<Phase>;
+    when?: string;
 }
 
 export const Assignment = {
@@ -104,11 +115,18 @@ export const Assignment = {
     from: 'from',
     holders: 'holders',
     level: 'level',
-    until: 'until'
+    until: 'until',
+    when: 'when'
 } as const;
 
 export function isAssignment(item: unknown): item is Assignment {
     return reflection.isInstance(item, Assignment.$type);
+}
+
+export type Binding = 'loose' | 'tight';
+
+export function isBinding(item: unknown): item is Binding {
+    return item === 'tight' || item === 'loose';
 }
 
 export type Cadence = 'monthly' | 'termly' | 'weekly' | 'yearly';
@@ -122,9 +140,13 @@ export interface Decision extends langium.AstNode {
     readonly $type: 'Decision';
     after: Array<langium.Reference<Decision>>;
     assignments: Array<Assignment>;
+    binding?: Binding;
     cadence?: Cadence;
     escalate?: langium.Reference<Holder>;
+    fallback?: string;
+    fallbackBy?: string;
     name: string;
+    overrides?: langium.Reference<Decision>;
     pattern?: Pattern;
     reviewText?: string;
     source?: string;
@@ -136,9 +158,13 @@ export const Decision = {
     $type: 'Decision',
     after: 'after',
     assignments: 'assignments',
+    binding: 'binding',
     cadence: 'cadence',
     escalate: 'escalate',
+    fallback: 'fallback',
+    fallbackBy: 'fallbackBy',
     name: 'name',
+    overrides: 'overrides',
     pattern: 'pattern',
     reviewText: 'reviewText',
     source: 'source',
@@ -153,6 +179,7 @@ export function isDecision(item: unknown): item is Decision {
 export interface Domain extends langium.AstNode {
     readonly $container: Domain | RemitMap;
     readonly $type: 'Domain';
+    binding?: Binding;
     decisions: Array<Decision>;
     domains: Array<Domain>;
     name: string;
@@ -161,6 +188,7 @@ export interface Domain extends langium.AstNode {
 
 export const Domain = {
     $type: 'Domain',
+    binding: 'binding',
     decisions: 'decisions',
     domains: 'domains',
     name: 'name',
@@ -326,6 +354,7 @@ export interface RemitMap extends langium.AstNode {
     scheme?: langium.Reference<LevelScheme>;
     status?: Status;
     title?: string;
+    under?: langium.Reference<RemitMap>;
 }
 
 export const RemitMap = {
@@ -334,7 +363,8 @@ export const RemitMap = {
     name: 'name',
     scheme: 'scheme',
     status: 'status',
-    title: 'title'
+    title: 'title',
+    under: 'under'
 } as const;
 
 export function isRemitMap(item: unknown): item is RemitMap {
@@ -350,6 +380,7 @@ export interface Role extends langium.AstNode {
     name: string;
     release?: number;
     reports?: langium.Reference<Role>;
+    requires?: string;
     seats?: number;
     title?: string;
     vacant: boolean;
@@ -363,6 +394,7 @@ export const Role = {
     name: 'name',
     release: 'release',
     reports: 'reports',
+    requires: 'requires',
     seats: 'seats',
     title: 'title',
     vacant: 'vacant'
@@ -378,6 +410,25 @@ export function isRoleKind(item: unknown): item is RoleKind {
     return item === 'administrator' || item === 'teacher' || item === 'staff' || item === 'student' || item === 'family' || item === 'community' || item === 'district' || item === 'external';
 }
 
+export interface RuleStep extends langium.AstNode {
+    readonly $container: TeamRule;
+    readonly $type: 'RuleStep';
+    kind: 'chair' | 'consensus' | 'majority' | 'unanimous' | 'vote';
+    needed?: number;
+    of?: number;
+}
+
+export const RuleStep = {
+    $type: 'RuleStep',
+    kind: 'kind',
+    needed: 'needed',
+    of: 'of'
+} as const;
+
+export function isRuleStep(item: unknown): item is RuleStep {
+    return reflection.isInstance(item, RuleStep.$type);
+}
+
 export type Status = 'draft' | 'proposed' | 'ratified';
 
 export function isStatus(item: unknown): item is Status {
@@ -387,18 +438,22 @@ export function isStatus(item: unknown): item is Status {
 export interface Team extends langium.AstNode {
     readonly $container: RemitMap;
     readonly $type: 'Team';
+    advisory: Array<langium.Reference<Holder>>;
     chair?: langium.Reference<Role>;
     members: Array<langium.Reference<Holder>>;
     name: string;
+    requires?: string;
     rule?: TeamRule;
     title?: string;
 }
 
 export const Team = {
     $type: 'Team',
+    advisory: 'advisory',
     chair: 'chair',
     members: 'members',
     name: 'name',
+    requires: 'requires',
     rule: 'rule',
     title: 'title'
 } as const;
@@ -413,13 +468,15 @@ export interface TeamRule extends langium.AstNode {
     kind: 'chair' | 'consensus' | 'majority' | 'unanimous' | 'vote';
     needed?: number;
     of?: number;
+    then: Array<RuleStep>;
 }
 
 export const TeamRule = {
     $type: 'TeamRule',
     kind: 'kind',
     needed: 'needed',
-    of: 'of'
+    of: 'of',
+    then: 'then'
 } as const;
 
 export function isTeamRule(item: unknown): item is TeamRule {
@@ -440,6 +497,7 @@ export type RemitAstType = {
     RemitFile: RemitFile
     RemitMap: RemitMap
     Role: Role
+    RuleStep: RuleStep
     Team: Team
     TeamRule: TeamRule
 }
@@ -467,6 +525,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                     name: Assignment.until,
                     referenceType: Phase.$type,
                     optional: true
+                },
+                when: {
+                    name: Assignment.when,
+                    optional: true
                 }
             },
             superTypes: []
@@ -485,6 +547,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                binding: {
+                    name: Decision.binding,
+                    optional: true
+                },
                 cadence: {
                     name: Decision.cadence,
                     optional: true
@@ -494,8 +560,21 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                     referenceType: Holder.$type,
                     optional: true
                 },
+                fallback: {
+                    name: Decision.fallback,
+                    optional: true
+                },
+                fallbackBy: {
+                    name: Decision.fallbackBy,
+                    optional: true
+                },
                 name: {
                     name: Decision.name
+                },
+                overrides: {
+                    name: Decision.overrides,
+                    referenceType: Decision.$type,
+                    optional: true
                 },
                 pattern: {
                     name: Decision.pattern,
@@ -523,6 +602,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
         Domain: {
             name: Domain.$type,
             properties: {
+                binding: {
+                    name: Domain.binding,
+                    optional: true
+                },
                 decisions: {
                     name: Domain.decisions,
                     defaultValue: [],
@@ -677,6 +760,11 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 title: {
                     name: RemitMap.title,
                     optional: true
+                },
+                under: {
+                    name: RemitMap.under,
+                    referenceType: RemitMap.$type,
+                    optional: true
                 }
             },
             superTypes: []
@@ -710,6 +798,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                     referenceType: Role.$type,
                     optional: true
                 },
+                requires: {
+                    name: Role.requires,
+                    optional: true
+                },
                 seats: {
                     name: Role.seats,
                     optional: true
@@ -726,9 +818,32 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: [Holder.$type, MapElement.$type]
         },
+        RuleStep: {
+            name: RuleStep.$type,
+            properties: {
+                kind: {
+                    name: RuleStep.kind
+                },
+                needed: {
+                    name: RuleStep.needed,
+                    optional: true
+                },
+                of: {
+                    name: RuleStep.of,
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
         Team: {
             name: Team.$type,
             properties: {
+                advisory: {
+                    name: Team.advisory,
+                    defaultValue: [],
+                    referenceType: Holder.$type,
+                    optional: true
+                },
                 chair: {
                     name: Team.chair,
                     referenceType: Role.$type,
@@ -742,6 +857,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: Team.name
+                },
+                requires: {
+                    name: Team.requires,
+                    optional: true
                 },
                 rule: {
                     name: Team.rule,
@@ -766,6 +885,11 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 },
                 of: {
                     name: TeamRule.of,
+                    optional: true
+                },
+                then: {
+                    name: TeamRule.then,
+                    defaultValue: [],
                     optional: true
                 }
             },

@@ -79,6 +79,28 @@ export class RemitCodeActionProvider implements CodeActionProvider {
                 const node = findNamed(map, data.element, (n): n is NamedElement => isRole(n) || isTeam(n) || isPhase(n) || isLevelScheme(n));
                 return node ? [editor.removeNode(node)] : [];
             }
+            case 'add-decision-line': {
+                const decision = findNamed(map, data.element, isDecision);
+                return decision ? [editor.addToDecision(decision, edit.line)] : [];
+            }
+            case 'extend-team-rule': {
+                const team = map.elements.filter(isTeam).find(t => t.name === edit.team);
+                const rule = team?.rule?.$cstNode;
+                return rule ? [{ range: rule.range, newText: `${rule.text} then ${edit.step}` }] : [];
+            }
+            case 'remove-member': {
+                const team = findNamed(map, data.element, isTeam);
+                const list = team?.[edit.property];
+                if (!team || !list?.[edit.index]) return [];
+                // The only item of a line goes with its keyword; others with their comma.
+                const removed = list.length === 1 ? removeKeywordLine(team, edit.property, editor) : editor.removeListItem(list, edit.index);
+                return removed ? [removed] : [];
+            }
+            case 'remove-overrides': {
+                const decision = findNamed(map, data.element, isDecision);
+                const removed = decision?.overrides ? removeKeywordLine(decision, 'overrides', editor) : undefined;
+                return removed ? [removed] : [];
+            }
         }
     }
 
@@ -231,18 +253,23 @@ class TextEditor {
     /** Removes a node; whole lines when it stands alone on them. */
     removeNode(node: AstNode): TextEdit {
         const cst = node.$cstNode!;
-        const start = this.lineStart(cst.offset);
-        const before = this.text.slice(start, cst.offset);
-        let lineEnd = this.text.indexOf('\n', cst.end);
+        return this.removeSpan(cst.offset, cst.end);
+    }
+
+    /** Removes the text from `offset` to `endOffset`; whole lines when it stands alone on them. */
+    removeSpan(offset: number, endOffset: number): TextEdit {
+        const start = this.lineStart(offset);
+        const before = this.text.slice(start, offset);
+        let lineEnd = this.text.indexOf('\n', endOffset);
         if (lineEnd < 0) lineEnd = this.text.length;
-        const after = this.text.slice(cst.end, lineEnd);
+        const after = this.text.slice(endOffset, lineEnd);
         if (/^\s*$/.test(before) && /^\s*$/.test(after)) {
             const end = Math.min(lineEnd + 1, this.text.length);
             return { range: { start: this.position(start), end: this.position(end) }, newText: '' };
         }
-        let end = cst.end;
+        let end = endOffset;
         while (end < lineEnd && /[ \t]/.test(this.text[end])) end++;
-        return { range: { start: this.position(cst.offset), end: this.position(end) }, newText: '' };
+        return { range: { start: this.position(offset), end: this.position(end) }, newText: '' };
     }
 }
 
@@ -253,6 +280,14 @@ function levelOrder(decision: Decision): string[] {
         if (isLevelScheme(scheme)) return scheme.levels.map(l => l.name);
     }
     return [];
+}
+
+/** Removes `keyword <value>` (a one-value property) from an element, with the whole line when it stands alone. */
+function removeKeywordLine(node: AstNode, property: string, editor: TextEditor): TextEdit | undefined {
+    const value = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    const keyword = GrammarUtils.findNodeForKeyword(node.$cstNode, property);
+    if (!value || !keyword) return undefined;
+    return editor.removeSpan(keyword.offset, value.end);
 }
 
 function findNamed<T extends AstNode>(map: RemitMap, element: string | undefined, guard: (node: AstNode) => node is T): T | undefined {

@@ -6,7 +6,8 @@ import {
 } from '../generated/ast.js';
 import { listWords } from '../analysis/context.js';
 import type { ModelProvider } from '../model/model-provider.js';
-import type { DecisionModel, HolderModel, MapModel, RoleModel, TeamModel, TeamRuleModel } from '../model/types.js';
+import type { DecisionModel, HolderModel, MapModel, RoleModel, TeamModel, TeamRuleStepModel } from '../model/types.js';
+import { mapsAbove, overridesOf } from '../analysis/inheritance.js';
 import type { WorkspaceModel } from '../model/workspace-model.js';
 import type { SchemeResolver } from '../references/scheme-resolver.js';
 import { isNamedElement, qualifiedName } from '../references/names.js';
@@ -88,6 +89,7 @@ function roleFacts(role: RoleModel, model: WorkspaceModel): string[] {
     else if (role.kind === 'teacher') facts.push('No release time set aside for leading');
     if (role.backup) facts.push(`Backup: ${title(role.backup)}`);
     if (role.reports) facts.push(`Reports to ${title(role.reports)}`);
+    if (role.requires) facts.push(`Requires: ${escape(role.requires)}`);
     return facts;
 }
 
@@ -95,12 +97,14 @@ function teamFacts(team: TeamModel, model: WorkspaceModel): string[] {
     const facts: string[] = [];
     const title = (name: string) => escape(model.titleOf(name));
     if (team.members.length) facts.push(`Members: ${listWords(team.members.map(title))}`);
+    if (team.advisory.length) facts.push(`Advisory members (no vote): ${listWords(team.advisory.map(title))}`);
     if (team.chair) facts.push(`Chaired by ${title(team.chair)}`);
-    facts.push(team.rule ? `Decides ${ruleWords(team.rule)}` : 'No rule for how its members decide');
+    facts.push(team.rule ? `Decides ${(team.rule.steps ?? [team.rule]).map(ruleWords).join(', then if that fails ')}` : 'No rule for how its members decide');
+    if (team.requires) facts.push(`Requires: ${escape(team.requires)}`);
     return facts;
 }
 
-function ruleWords(rule: TeamRuleModel): string {
+function ruleWords(rule: TeamRuleStepModel): string {
     switch (rule.kind) {
         case 'consensus': return 'by consensus';
         case 'majority': return 'by majority';
@@ -116,7 +120,7 @@ function describeDecision(decision: DecisionModel, map: MapModel, model: Workspa
     const parts = [`${heading(decision.title, 'decision', decision.qualifiedName)}${where}`];
     const levels = map.scheme.levels.map(level => {
         const held = decision.assignments.filter(a => a.level === level.name)
-            .flatMap(a => a.holders.map(h => `${escape(model.titleOf(h))}${boundsWords(a)}`));
+            .flatMap(a => a.holders.map(h => `${escape(model.titleOf(h))}${boundsWords(a)}${a.when !== undefined ? ` (when ${escape(a.when)})` : ''}`));
         if (held.length) return `- **${upperFirst(level.name)}**: ${listWords(held)}`;
         if (level.final) return `- **${upperFirst(level.name)}**: no one (nobody has the final say)`;
         return undefined;
@@ -129,6 +133,19 @@ function describeDecision(decision: DecisionModel, map: MapModel, model: Workspa
     if (decision.pattern) facts.push(`Pattern: ${decision.pattern}`);
     if (decision.status) facts.push(`Status: ${decision.status}`);
     if (decision.source) facts.push(`Source: ${escape(decision.source)}`);
+    if (decision.fallback !== undefined) facts.push(`If the deciders do not agree: ${escape(decision.fallback)}${decision.fallbackBy !== undefined ? ` (by ${escape(decision.fallbackBy)})` : ''}`);
+    if (decision.binding === 'tight') facts.push(`Tight: ${escape(map.title)} decides it for every map under it`);
+    if (decision.binding === 'loose') {
+        const overriding = overridesOf(model, decision);
+        const maps = [...new Set(overriding.map(d => model.mapOf(d.qualifiedName)?.title).filter((t): t is string => t !== undefined))];
+        facts.push(`Loose: ${escape(map.title)}'s default for the maps under it; ${maps.length ? `overridden by ${listWords(maps.map(escape))}` : 'no map overrides it yet'}`);
+    }
+    if (decision.overrides) {
+        const replaced = model.decision(decision.overrides);
+        const owner = model.mapOf(decision.overrides);
+        const above = owner !== undefined && mapsAbove(model, map).includes(owner);
+        facts.push(`Replaces ${escape(replaced?.title ?? decision.overrides)}${owner ? `, ${above ? '' : 'not '}a decision of ${escape(owner.title)}${above ? ', a map above' : ' above this map'}` : ''}`);
+    }
     if (facts.length) parts.push(facts.map(f => `- ${f}`).join('\n'));
     return parts;
 }

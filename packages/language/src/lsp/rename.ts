@@ -53,6 +53,10 @@ export class RemitRenameProvider extends DefaultRenameProvider {
         const nameNode = this.nameProvider.getNameNode(target.element);
         if (nameNode) edits.add(AstUtils.getDocument(target.element).uri.toString(), nameNode.range, newName);
         if (isRemitMap(target.element)) {
+            // `under Map` names the map itself.
+            for (const ref of this.references.findReferences(target.element, { includeDeclaration: false })) {
+                edits.add(ref.sourceUri.toString(), ref.segment.range, newName);
+            }
             // Inside the map its elements are named plainly; only `Map.Element` carries the map's name.
             for (const element of elementsOf(target.element)) {
                 for (const ref of this.references.findReferences(element, { includeDeclaration: false })) {

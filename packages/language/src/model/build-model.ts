@@ -1,14 +1,15 @@
-import { AstUtils, type AstNode, type CommentProvider, type LangiumDocument, type Reference } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type CommentProvider, type LangiumDocument, type Reference } from 'langium';
 import {
     isDomain, isLevelScheme, isRole, isTeam, type RoleKind,
-    type Decision, type Domain, type LevelScheme, type Phase, type RemitFile, type RemitMap, type Role, type Team
+    type Decision, type Domain, type LevelScheme, type Phase, type RemitFile, type RemitMap, type Role, type RuleStep, type Team,
+    type TeamRule
 } from '../generated/ast.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import { qualifiedName, type NamedElement } from '../references/names.js';
 import type { SchemeResolver } from '../references/scheme-resolver.js';
 import type {
-    AssignmentModel, DecisionModel, DecisionPattern, DecisionStatus, DomainModel, MapModel, PhaseModel,
-    RoleModel, SchemeModel, SourceLocation, TeamModel, TeamRuleKind
+    AssignmentModel, DecisionBinding, DecisionModel, DecisionPattern, DecisionStatus, DomainModel, MapModel, PhaseModel,
+    RoleModel, SchemeModel, SourceLocation, TeamModel, TeamRuleKind, TeamRuleModel, TeamRuleStepModel
 } from './types.js';
 
 /** Builds the checked model of one map from its linked syntax tree. */
@@ -22,7 +23,7 @@ export class MapModelBuilder {
         const phases = this.schemes.phasesOf(map).filter(p => p.name).map((p, index) => this.phase(p, index, uri));
         const decisions: DecisionModel[] = [];
         // An element the parser could not name (a keyword where its name should be) is left out, at every level.
-        const domains = map.elements.filter(isDomain).filter(d => d.name).map(d => this.domain(d, [], map, uri, decisions));
+        const domains = map.elements.filter(isDomain).filter(d => d.name).map(d => this.domain(d, [], undefined, map, uri, decisions));
         // Domains keep their decisions and inner domains in two lists; the map lists its
         // decisions in the order written, so an inner domain's stand where it was written.
         decisions.sort((a, b) => compareStart(a.location, b.location));
@@ -35,6 +36,8 @@ export class MapModelBuilder {
             scheme: usedScheme ? this.scheme(usedScheme) : emptyScheme(),
             schemes: map.elements.filter(isLevelScheme).filter(s => s.name).map(s => this.scheme(s)),
             status: map.status as DecisionStatus | undefined,
+            under: map.under?.ref?.name,
+            underLocation: map.under?.ref ? propertyLocation(map, 'under', uri) : undefined,
             phases,
             roles: map.elements.filter(isRole).filter(r => r.name).map(r => this.role(r, uri)),
             teams: map.elements.filter(isTeam).filter(t => t.name).map(t => this.team(t, uri)),
@@ -93,6 +96,7 @@ export class MapModelBuilder {
             release: role.release,
             backup: target(role.backup),
             reports: target(role.reports),
+            requires: role.requires,
             location: location(role, uri)
         };
     }
@@ -105,15 +109,18 @@ export class MapModelBuilder {
             title: team.title ?? team.name,
             doc: this.doc(team),
             members: targets(team.members),
+            advisory: targets(team.advisory),
             chair: target(team.chair),
-            rule: team.rule ? { kind: team.rule.kind as TeamRuleKind, needed: team.rule.needed, of: team.rule.of } : undefined,
+            rule: team.rule ? teamRule(team.rule) : undefined,
+            requires: team.requires,
             location: location(team, uri)
         };
     }
 
-    private domain(domain: Domain, outer: string[], map: RemitMap, uri: string, all: DecisionModel[]): DomainModel {
+    private domain(domain: Domain, outer: string[], outerBinding: DecisionBinding | undefined, map: RemitMap, uri: string, all: DecisionModel[]): DomainModel {
         const path = [...outer, qualifiedName(domain)];
-        const decisions = domain.decisions.filter(d => d.name).map(d => this.decision(d, path, map, uri));
+        const binding = (domain.binding as DecisionBinding | undefined) ?? outerBinding;
+        const decisions = domain.decisions.filter(d => d.name).map(d => this.decision(d, path, binding, map, uri));
         all.push(...decisions);
         return {
             name: domain.name,
@@ -121,12 +128,13 @@ export class MapModelBuilder {
             title: domain.title ?? domain.name,
             doc: this.doc(domain),
             decisions: decisions.map(d => d.qualifiedName),
-            domains: domain.domains.filter(d => d.name).map(d => this.domain(d, path, map, uri, all)),
+            domains: domain.domains.filter(d => d.name).map(d => this.domain(d, path, binding, map, uri, all)),
+            binding: domain.binding as DecisionBinding | undefined,
             location: location(domain, uri)
         };
     }
 
-    private decision(decision: Decision, domainPath: string[], map: RemitMap, uri: string): DecisionModel {
+    private decision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, map: RemitMap, uri: string): DecisionModel {
         const assignments: AssignmentModel[] = decision.assignments
             .filter(a => a.level.ref)
             .map(a => ({
@@ -134,6 +142,7 @@ export class MapModelBuilder {
                 holders: targets(a.holders),
                 from: a.from?.ref?.name,
                 until: a.until?.ref?.name,
+                when: a.when?.trim() || undefined,
                 location: location(a, uri)
             }));
         return {
@@ -150,6 +159,11 @@ export class MapModelBuilder {
             // Text in double quotes arrives unescaped (Langium's STRING converter): used as is.
             source: decision.source,
             status: (decision.status ?? map.status) as DecisionStatus | undefined,
+            fallback: decision.fallback,
+            fallbackBy: decision.fallbackBy,
+            binding: (decision.binding as DecisionBinding | undefined) ?? domainBinding,
+            overrides: target(decision.overrides),
+            overridesLocation: decision.overrides?.ref ? propertyLocation(decision, 'overrides', uri) : undefined,
             location: location(decision, uri)
         };
     }
@@ -180,6 +194,17 @@ function target(reference: Reference<NamedElement> | undefined): string | undefi
 
 function targets(references: ReadonlyArray<Reference<NamedElement>>): string[] {
     return references.map(target).filter((name): name is string => name !== undefined);
+}
+
+function teamRule(rule: TeamRule): TeamRuleModel {
+    const step = (s: TeamRule | RuleStep): TeamRuleStepModel => ({ kind: s.kind as TeamRuleKind, needed: s.needed, of: s.of });
+    return { ...step(rule), steps: [step(rule), ...rule.then.map(step)] };
+}
+
+/** Where a property's text is written (a reference's name), else the whole element. */
+function propertyLocation(node: AstNode, property: string, uri: string): SourceLocation {
+    const range = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range;
+    return range ? { uri, range: { start: { ...range.start }, end: { ...range.end } } } : location(node, uri);
 }
 
 function compareStart(a: SourceLocation, b: SourceLocation): number {

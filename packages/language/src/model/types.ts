@@ -16,6 +16,8 @@ export interface SourceLocation {
 export type DecisionPattern = 'collaborative' | 'collective' | 'coordinated' | 'parallel';
 export type DecisionStatus = 'draft' | 'proposed' | 'ratified';
 export type TeamRuleKind = 'consensus' | 'majority' | 'unanimous' | 'chair' | 'vote';
+/** `tight`: decided by the map for every map under it; `loose`: its default, which each map under it may replace. */
+export type DecisionBinding = 'tight' | 'loose';
 
 export interface LevelModel {
     name: string;
@@ -70,14 +72,22 @@ export interface RoleModel {
     release?: number;
     backup?: string;
     reports?: string;
+    /** What a holder must have before acting (`requires "text"`). */
+    requires?: string;
     location: SourceLocation;
 }
 
-export interface TeamRuleModel {
+export interface TeamRuleStepModel {
     kind: TeamRuleKind;
     /** For `vote N/M`: N of M members must approve. */
     needed?: number;
     of?: number;
+}
+
+/** A team's rule: its first step (`kind`, `needed`, `of`, as in part 1) and every step in order. */
+export interface TeamRuleModel extends TeamRuleStepModel {
+    /** `rule consensus then majority`: the first step that succeeds decides. Always at least one step. */
+    steps: TeamRuleStepModel[];
 }
 
 export interface TeamModel {
@@ -86,9 +96,13 @@ export interface TeamModel {
     qualifiedName: string;
     title: string;
     doc?: string;
+    /** Voting members. */
     members: string[];
+    /** Members who take part without a vote (`advisory`). */
+    advisory: string[];
     chair?: string;
     rule?: TeamRuleModel;
+    requires?: string;
     location: SourceLocation;
 }
 
@@ -100,6 +114,8 @@ export interface AssignmentModel {
     /** Phase names; `until` is exclusive. */
     from?: string;
     until?: string;
+    /** `when "case"`, trimmed: the assignment holds in this case only. Without it, in every case. */
+    when?: string;
     location: SourceLocation;
 }
 
@@ -119,6 +135,15 @@ export interface DecisionModel {
     source?: string;
     /** The decision's own status, or the map's default. */
     status?: DecisionStatus;
+    /** What happens when the deciders do not agree (`fallback "..."`), and by when (`by "..."`). */
+    fallback?: string;
+    fallbackBy?: string;
+    /** The decision's own `tight`/`loose`, or that of its nearest enclosing domain that says one. */
+    binding?: DecisionBinding;
+    /** `overrides D.X`: the qualified name of the loose decision of a map above that this one replaces. */
+    overrides?: string;
+    /** Where the `overrides` name is written. */
+    overridesLocation?: SourceLocation;
     location: SourceLocation;
 }
 
@@ -130,6 +155,8 @@ export interface DomainModel {
     /** Qualified names of the decisions directly in this domain. */
     decisions: string[];
     domains: DomainModel[];
+    /** The domain's own `tight`/`loose`, the default for its decisions. */
+    binding?: DecisionBinding;
     location: SourceLocation;
 }
 
@@ -143,6 +170,10 @@ export interface MapModel {
     /** Schemes this map defines itself. */
     schemes: SchemeModel[];
     status?: DecisionStatus;
+    /** `under D`: the name of the map this map is a unit of. */
+    under?: string;
+    /** Where the `under` name is written. */
+    underLocation?: SourceLocation;
     phases: PhaseModel[];
     roles: RoleModel[];
     teams: TeamModel[];

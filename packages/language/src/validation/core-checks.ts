@@ -5,7 +5,7 @@ import {
 } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
 import type { SchemeResolver } from '../references/scheme-resolver.js';
-import { kindWord, type NamedElement } from '../references/names.js';
+import { isNamedElement, kindWord, qualifiedName, type NamedElement } from '../references/names.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import { report } from './report.js';
 import { RemitIndexManager } from '../workspace/index-manager.js';
@@ -181,11 +181,55 @@ export class CoreChecks {
 
     checkTeamValues(team: Team, accept: ValidationAcceptor): void {
         const rule = team.rule;
-        if (rule?.kind === 'vote' && rule.needed !== undefined && rule.of !== undefined) {
-            if (rule.of === 0 || rule.needed === 0 || rule.needed > rule.of || !Number.isInteger(rule.needed) || !Number.isInteger(rule.of)) {
-                report(accept, 'invalid-value', `'vote ${rule.needed}/${rule.of}' is not a share of the members a vote could reach. Write a fraction such as 2/3 or 3/4.`, { node: rule });
+        if (!rule) return;
+        for (const step of [rule, ...rule.then]) {
+            if (step.kind !== 'vote' || step.needed === undefined || step.of === undefined) continue;
+            if (step.of === 0 || step.needed === 0 || step.needed > step.of || !Number.isInteger(step.needed) || !Number.isInteger(step.of)) {
+                const node = step === rule && rule.then.length === 0 ? rule : step;
+                report(accept, 'invalid-value', `'vote ${step.needed}/${step.of}' is not a share of the members a vote could reach. Write a fraction such as 2/3 or 3/4.`, step === rule ? { node, keyword: 'vote' } : { node });
             }
         }
+    }
+
+    /** `duplicate-member`: a holder listed twice in one team's `members` and `advisory` lines. */
+    checkDuplicateMembers(team: Team, accept: ValidationAcceptor): void {
+        const seen = new Map<string, 'members' | 'advisory'>();
+        const entries = [
+            ...team.members.map((reference, index) => ({ reference, index, property: 'members' as const })),
+            ...team.advisory.map((reference, index) => ({ reference, index, property: 'advisory' as const }))
+        ].sort((a, b) => (a.reference.$refNode?.offset ?? 0) - (b.reference.$refNode?.offset ?? 0));
+        for (const { reference, index, property } of entries) {
+            const target = reference.ref;
+            if (!target || !isNamedElement(target)) continue;
+            const key = qualifiedName(target);
+            const first = seen.get(key);
+            if (!first) { seen.set(key, property); continue; }
+            const where = first === property
+                ? `twice in the '${property}' of team '${team.name}'. Remove the repeat.`
+                : `both as a member and as an advisory member of team '${team.name}'. Keep it in 'members' if it votes, or in 'advisory' if it takes part without a vote, and remove the other.`;
+            report(accept, 'duplicate-member', `'${reference.$refText}' is listed ${where}`,
+                { node: team, property, index, data: {
+                    holder: reference.$refText, property, index, first,
+                    fixes: [{ title: `Remove the repeated '${reference.$refText}'`, preferred: true, edits: [{ kind: 'remove-member', property, index }] }]
+                } });
+        }
+    }
+
+    /** `duplicate-property`: `tight` and `loose` both given for one decision or domain. */
+    checkBinding(node: AstNode & { name?: string }, accept: ValidationAcceptor): void {
+        const keywords: CstNode[] = [];
+        const visit = (cst: CstNode): void => {
+            if (cst.astNode !== node) return;
+            if (isCompositeCstNode(cst)) cst.content.forEach(visit);
+            else if (GrammarAST.isKeyword(cst.grammarSource) && (cst.grammarSource.value === 'tight' || cst.grammarSource.value === 'loose')) keywords.push(cst);
+        };
+        if (node.$cstNode) visit(node.$cstNode);
+        if (keywords.length < 2) return;
+        const words = keywords.map(k => k.text);
+        const message = new Set(words).size === 1
+            ? `'${words[0]}' is given ${keywords.length === 2 ? 'twice' : `${keywords.length} times`} for ${kindWord(node)} '${node.name ?? ''}'; once is enough. Remove the repeat.`
+            : `${kindWord(node) === 'domain' ? 'Domain' : 'Decision'} '${node.name ?? ''}' is marked both 'tight' and 'loose'; only the last one counts. Keep the one you mean.`;
+        report(accept, 'duplicate-property', message, { node, range: keywords[keywords.length - 1].range });
     }
 }
 
@@ -195,11 +239,11 @@ function findMap(node: AstNode): RemitMap {
     return current as RemitMap;
 }
 
-export const ROLE_PROPERTIES = ['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports'] as const;
-export const TEAM_PROPERTIES = ['chair', 'rule'] as const;
-export const DECISION_PROPERTIES = ['escalate', 'review', 'pattern', 'source', 'status'] as const;
-export const MAP_PROPERTIES = ['uses', 'status'] as const;
-export const ASSIGNMENT_PROPERTIES = ['from', 'until'] as const;
+export const ROLE_PROPERTIES = ['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports', 'requires'] as const;
+export const TEAM_PROPERTIES = ['chair', 'rule', 'requires'] as const;
+export const DECISION_PROPERTIES = ['escalate', 'review', 'pattern', 'source', 'status', 'fallback', 'overrides'] as const;
+export const MAP_PROPERTIES = ['uses', 'status', 'under'] as const;
+export const ASSIGNMENT_PROPERTIES = ['from', 'until', 'when'] as const;
 export const LEVEL_FLAGS = ['final', 'veto', 'required'] as const;
 
 /** How a level scheme is named in a message, with or without a name (a keyword where its name should be). */

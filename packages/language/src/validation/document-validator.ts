@@ -176,7 +176,7 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
 }
 
 /** Reference properties that name a role or team, where creating a missing role makes sense. */
-const HOLDER_PROPERTIES = new Set(['holders', 'members', 'escalate', 'chair', 'backup', 'reports']);
+const HOLDER_PROPERTIES = new Set(['holders', 'members', 'advisory', 'escalate', 'chair', 'backup', 'reports']);
 
 /** Quick fixes for a name that refers to nothing: the close names, or a new role of that name. */
 function nameFixes(name: string, property: string, suggestions: string[]): Fix[] {

@@ -37,7 +37,15 @@ export type FixEdit =
     /** Declares a new role after the map's roles and teams. */
     | { kind: 'create-role'; name: string }
     /** Removes the element (a role, team, phase or level scheme) with its lines. */
-    | { kind: 'remove-element' };
+    | { kind: 'remove-element' }
+    /** Adds a line (such as a `fallback` stub) to the decision, after its assignments. */
+    | { kind: 'add-decision-line'; line: string }
+    /** Adds `then <step>` to the rule of `team` (a team of this map). */
+    | { kind: 'extend-team-rule'; team: string; step: string }
+    /** Takes the repeat at `index` of the team's `members` or `advisory` list off it. */
+    | { kind: 'remove-member'; property: 'members' | 'advisory'; index: number }
+    /** Removes the decision's `overrides` line. */
+    | { kind: 'remove-overrides' };
 
 export type FixEditKind = FixEdit['kind'];
 
@@ -55,6 +63,8 @@ interface CommonData {
     element?: string;
     /** Quick fixes, best first. A rule offers only fixes that raise no other finding of its own. */
     fixes?: Fix[];
+    /** The `when` case a finding about one decision holds in, when it does not hold in all of them. */
+    case?: string;
 }
 
 /** The facts of each rule beyond the common ones. */
@@ -69,20 +79,27 @@ export interface RuleFacts {
     'multiple-final-authority': PhaseBounds & { level: string; holders: string[]; previousLevel?: string };
     'missing-required-level': PhaseBounds & { level: string };
     'duplicate-assignment': { level: string; holder: string; sameLine: boolean };
-    'redundant-assignment': PhaseBounds & { holder: string; levels: string[] };
+    'redundant-assignment': PhaseBounds & { holder: string; levels: string[]; keep: string[]; remove: string[] };
     'veto-over-own-decision': PhaseBounds & { holder: string; level: string; finalLevel: string };
     'phase-order': object;
     'sequence-cycle': { loop: string[] };
     'escalation-cycle': { loop: string[] } | { escalate: string; route: string[]; suggestion?: string };
     'veto-after-final': object;
     'scheme-shape': object;
-    'team-without-rule': { team: string; decisions: string[] };
+    'team-without-rule': { team: string; decisions: string[]; veto: boolean };
     'vacant-final-authority': PhaseBounds & { level: string; holder: string };
     'overloaded-role': { count: number; limit: number; decisions: string[] };
     'concentrated-authority': { count: number; total: number; decisions: string[] };
     'single-point-of-failure': { domains: string[] };
     'unused-element': { kind: string; name: string };
     'empty-domain': { name: string };
+    'no-deadlock-path': PhaseBounds & { holders: string[]; teams: string[] };
+    'team-cycle': { loop: string[] };
+    'duplicate-member': { holder: string; property: 'members' | 'advisory'; index: number; first: 'members' | 'advisory' };
+    'under-cycle': { loop: string[] };
+    'overrides-tight': { overrides: string };
+    'invalid-override': { overrides: string; reason: 'not-above' | 'not-loose' };
+    'duplicate-override': { overrides: string; other: string };
 }
 
 /** Fails to compile, naming the codes, when a rule of the catalogue has no entry in `RuleFacts`. */

@@ -6,6 +6,9 @@ import { closestName } from '../utils/suggest.js';
 const TARGET_WORDS: Record<string, string> = {
     holders: 'role or team',
     members: 'role or team',
+    advisory: 'role or team',
+    under: 'map',
+    overrides: 'decision',
     escalate: 'role or team',
     chair: 'role',
     backup: 'role',
@@ -21,6 +24,9 @@ const TARGET_WORDS: Record<string, string> = {
 const WHY: Record<string, string> = {
     holders: 'Only roles and teams hold authority over a decision.',
     members: 'A team is made of roles and other teams.',
+    advisory: 'A team\'s advisory members are roles or other teams.',
+    under: '\'under\' names the map this map is a unit of (a district, a network, a state).',
+    overrides: '\'overrides\' names a loose decision of a map above this one, as Map.Decision.',
     escalate: 'A deadlock or appeal goes to a role or a team.',
     chair: 'A chair is a role.',
     backup: 'A backup is another role.',

@@ -28,9 +28,14 @@ export function registerValidationChecks(services: RemitServices): void {
         ],
         Team: [
             (team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept),
-            (team, accept) => core.checkTeamValues(team, accept)
+            (team, accept) => core.checkTeamValues(team, accept),
+            (team, accept) => core.checkDuplicateMembers(team, accept)
         ],
-        Decision: (decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept)
+        Domain: (domain, accept) => core.checkBinding(domain, accept),
+        Decision: [
+            (decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept),
+            (decision, accept) => core.checkBinding(decision, accept)
+        ]
     };
     registry.register(checks);
     for (const register of services.validation.AdditionalChecks) register(registry, services);

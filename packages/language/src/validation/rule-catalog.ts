@@ -30,7 +30,7 @@ export const RULES = {
     'escalation-cycle': { defaultSeverity: 'error', summary: 'Escalation (through escalate and reports) loops, or escalates to the decision\'s own final holder.' },
     'veto-after-final': { defaultSeverity: 'error', summary: 'In a levels block, a veto level stands after the final level.' },
     'scheme-shape': { defaultSeverity: 'error', summary: 'A levels block has no final level, or more than one.' },
-    'team-without-rule': { defaultSeverity: 'warning', summary: 'A team holds the final level but has no rule for how it decides.' },
+    'team-without-rule': { defaultSeverity: 'warning', summary: 'A team holds the final level or a veto level but has no rule for how it decides.' },
     'vacant-final-authority': { defaultSeverity: 'warning', summary: 'The final holder is a role marked vacant or with seats 0.' },
     'overloaded-role': {
         defaultSeverity: 'warning',
@@ -48,7 +48,14 @@ export const RULES = {
         thresholds: { minDomains: 3 }
     },
     'unused-element': { defaultSeverity: 'hint', summary: 'A role, team, phase or level scheme that nothing refers to.' },
-    'empty-domain': { defaultSeverity: 'warning', summary: 'A domain with no decisions.' }
+    'empty-domain': { defaultSeverity: 'warning', summary: 'A domain with no decisions.' },
+    'no-deadlock-path': { defaultSeverity: 'warning', summary: 'A decision\'s final say needs agreement, and nothing (escalate, fallback, or a team rule that ends in a step that always decides) says what happens when it is not reached.' },
+    'team-cycle': { defaultSeverity: 'error', summary: 'A team is a member or advisory member of itself, directly or through other teams.' },
+    'duplicate-member': { defaultSeverity: 'warning', summary: 'A holder is listed twice in one team\'s members and advisory members.' },
+    'under-cycle': { defaultSeverity: 'error', summary: '`under` links between maps loop.' },
+    'overrides-tight': { defaultSeverity: 'error', summary: 'A decision overrides a tight decision of a map above, which that map decides for every map under it.' },
+    'invalid-override': { defaultSeverity: 'error', summary: 'A decision overrides one that is not a loose decision of a map above its own.' },
+    'duplicate-override': { defaultSeverity: 'error', summary: 'Two decisions of one map override the same decision.' }
 } as const satisfies Record<string, RuleInfo>;
 
 export type RuleCode = keyof typeof RULES;

@@ -18,7 +18,9 @@ describe('docs/rules.md', () => {
     });
 
     for (const code of RULE_CODES) {
-        const example = /```remit\n([\s\S]*?)```/.exec(sections.get(code) ?? '')?.[1];
+        // Blocks that start with `// workspace:` are the files of one workspace, checked together.
+        const blocks = [...(sections.get(code) ?? '').matchAll(/```remit\n([\s\S]*?)```/g)].map(m => m[1]);
+        const example = blocks[0]?.startsWith('// workspace:') ? blocks.filter(b => b.startsWith('// workspace:')) : blocks[0];
         if (!example) continue;
         test(`the example under ${code} is reported as ${code}`, async () => {
             const codes = (await check(example)).map(d => d.code);

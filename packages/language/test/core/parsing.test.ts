@@ -227,13 +227,34 @@ team B { members R  rule majority }
 team C { members R  rule unanimous }
 team D { members R  chair R  rule chair }
 team E { members R  rule vote 2/3 }`);
-        expect(model?.teams.map(t => t.rule)).toEqual([
+        expect(model?.teams.map(t => t.rule)).toMatchObject([
             { kind: 'consensus', needed: undefined, of: undefined },
             { kind: 'majority', needed: undefined, of: undefined },
             { kind: 'unanimous', needed: undefined, of: undefined },
             { kind: 'chair', needed: undefined, of: undefined },
             { kind: 'vote', needed: 2, of: 3 }
         ]);
+        expect(model?.teams.map(t => t.rule?.steps.length)).toEqual([1, 1, 1, 1, 1]);
+    });
+
+    test('rule steps, advisory members and requires', async () => {
+        const { model } = await parsesCleanly(`map M "M"
+role R { kind teacher  requires "Council training" }
+role P { kind administrator }
+team A { members R  advisory P  rule consensus then majority  chair P  requires "Two years on staff" }
+team B { members R  rule unanimous then vote 3/4 then chair  chair P }
+team C { members A advisory P, R }`);
+        expect(model?.roles[0].requires).toBe('Council training');
+        expect(model?.teams[0]).toMatchObject({
+            members: ['M.R'], advisory: ['M.P'], chair: 'M.P', requires: 'Two years on staff',
+            rule: { kind: 'consensus', steps: [{ kind: 'consensus' }, { kind: 'majority' }] }
+        });
+        expect(model?.teams[1].rule?.steps).toEqual([
+            { kind: 'unanimous', needed: undefined, of: undefined },
+            { kind: 'vote', needed: 3, of: 4 },
+            { kind: 'chair', needed: undefined, of: undefined }
+        ]);
+        expect(model?.teams[2]).toMatchObject({ members: ['M.A'], advisory: ['M.P', 'M.R'] });
     });
 
     test('members from another map by qualified name', async () => {
@@ -251,6 +272,44 @@ team E { members R  rule vote 2/3 }`);
 });
 
 group('domains and decisions', () => {
+    test('cases, fallback, tight and loose (on decisions and domains), overrides and under', async () => {
+        const { models } = await checkFiles({
+            'school.remit': `map School "S"
+under District
+role P { kind administrator }
+domain D {
+  decision Own "Own" {
+    overrides District.Cal
+    decide P when "  up to $5,000 "
+    decide District.Board when "over $5,000"
+    fallback "Status quo" by "1 November"
+    loose
+  }
+}`,
+            'district.remit': `map District "D"
+phases { Early Later }
+role Board
+domain Loose { loose
+  decision Cal "Calendar" { decide Board }
+  decision Tight "Tight one" { tight  decide Board }
+}
+domain Plain { decision Mine "Mine" { decide Board  fallback "Nothing changes" } }`
+        });
+        const school = models.find(m => m.name === 'School')!;
+        const district = models.find(m => m.name === 'District')!;
+        expect(school.under).toBe('District');
+        expect(school.underLocation?.range.start.line).toBe(1);
+        const own = school.decisions[0];
+        expect(own).toMatchObject({ overrides: 'District.Cal', fallback: 'Status quo', fallbackBy: '1 November', binding: 'loose' });
+        expect(own.overridesLocation?.range.start.line).toBe(5);
+        expect(own.assignments.map(a => a.when)).toEqual(['up to $5,000', 'over $5,000']);
+        expect(district.under).toBeUndefined();
+        expect(district.decisions.map(d => [d.name, d.binding, d.fallback])).toEqual([
+            ['Cal', 'loose', undefined], ['Tight', 'tight', undefined], ['Mine', undefined, 'Nothing changes']
+        ]);
+        expect(district.domains.map(d => d.binding)).toEqual(['loose', undefined]);
+    });
+
     test('nested domains: decisions keep their domain path, and are all in the map', async () => {
         const { model, ast } = await parsesCleanly(`map M "M"
 role R
