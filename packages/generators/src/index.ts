@@ -6,7 +6,7 @@ export * from './view-model.js';
 export * from './write-output.js';
 export * from './html-page.js';
 export { renderMatrix, type MatrixFormat, type MatrixOptions } from './matrix/matrix.js';
-export { renderMermaid, renderMermaidMarkdown, type MermaidOptions } from './mermaid.js';
+export { renderMermaid, renderMermaidMarkdown, renderMermaidDocument, MERMAID_EDGE_LIMIT, type MermaidDocument, type MermaidOptions } from './mermaid.js';
 export { renderJson, MODEL_FORMAT_VERSION, type JsonOptions } from './json.js';
 export { buildDiagramSpec, type DiagramOptions, type DiagramSpec, type DiagramNode, type DiagramEdge } from './diagram/diagram-spec.js';
 export { layoutDiagram, toElkGraph, type ElkLayouter, type LaidOutDiagram } from './diagram/elk-graph.js';

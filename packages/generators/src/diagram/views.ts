@@ -69,7 +69,7 @@ function localName(name: string): string {
 
 function findDomain(view: MapView, name: string): DomainView {
     const wanted = localName(name);
-    const found = view.domains.find(d => d.domain.name === wanted);
+    const found = view.domains.find(d => d.domain.name === wanted) ?? view.domains.find(d => d.domain.title.toLowerCase() === name.toLowerCase());
     if (found) return found;
     const names = view.domains.map(d => d.domain.name);
     const guess = closestName(wanted, names);
@@ -78,7 +78,7 @@ function findDomain(view: MapView, name: string): DomainView {
 
 function findHolder(view: MapView, name: string): HolderView {
     const qualified = name.includes('.') ? name : `${view.map.name}.${name}`;
-    const found = view.holders.find(h => h.name === qualified);
+    const found = view.holders.find(h => h.name === qualified) ?? view.holders.find(h => h.label.toLowerCase() === name.toLowerCase());
     if (found) return found;
     const names = view.holders.filter(h => !h.external).map(h => h.holder.name);
     const guess = closestName(localName(name), names);
@@ -163,8 +163,9 @@ function decisionRow(variant: Variant, name: string, id: string, styles: Map<str
 function decisionTarget(variant: Variant, name: string, id: string): DiagramNode | undefined {
     const decision = variant.view.decisions.find(d => d.decision.qualifiedName === name);
     if (!decision) return undefined;
-    const lines = decisionTitleLines(variant, decision);
-    return mark(box(id, 'decision', lines, DECISION_WIDTH, name), decision, lines.some(l => l.tone === 'handover'));
+    // The arrows say what changed hands (their labels say "new"); the box is only marked.
+    const lines = decisionTitleLines(variant, decision).filter(l => l.tone !== 'handover');
+    return mark(box(id, 'decision', lines, DECISION_WIDTH, name), decision, handoverLines(variant, name).length > 0);
 }
 
 function panel(id: string, domain: DomainView | undefined, children: DiagramNode[], width = PANEL_WIDTH, nested = false): DiagramNode {
