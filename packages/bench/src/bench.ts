@@ -6,6 +6,7 @@ import { CHILD_JS } from './paths.js';
 import { districtWorkspace, generateSchool, schoolWorkspace, stateWorkspace, writeWorkspace, type GeneratedWorkspace } from './workspace-generator.js';
 import type { CheckResult } from './measure/check.js';
 import type { DiagramResult } from './measure/diagram.js';
+import { measurePreview, type PreviewResult } from './measure/preview.js';
 import { measureLsp, type LspResult } from './measure/lsp.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
 
@@ -19,6 +20,8 @@ export interface BenchConfig {
     state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
     lsp: { keystrokes: number; toggles: number; districtKeystrokes: number };
     diagram: { nodes: number[]; repeats: number; limitMs: number };
+    /** Edits per example map for the preview's redraw. */
+    preview: { edits: number };
     startup: { runs: number };
 }
 
@@ -32,6 +35,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
         lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
+        preview: { edits: 10 },
         startup: { runs: 15 }
     },
     // Every measurement, on workspaces small enough for the test suite.
@@ -42,6 +46,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
         lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
+        preview: { edits: 2 },
         startup: { runs: 2 }
     }
 };
@@ -61,6 +66,8 @@ export interface BenchResults {
      */
     lspAlone?: LspResult;
     diagram?: DiagramResult;
+    /** The preview's redraw after an edit of each example map. */
+    preview?: PreviewResult;
     startup?: StartupResult;
     /** Wall time of the whole run, in seconds. */
     totalSeconds: number;
@@ -98,7 +105,7 @@ export interface RunOptions {
     onProgress?: (partial: BenchResults) => void | Promise<void>;
 }
 
-export const STAGES = ['check', 'lsp', 'diagram', 'startup'] as const;
+export const STAGES = ['check', 'lsp', 'diagram', 'preview', 'startup'] as const;
 export type Stage = typeof STAGES[number];
 
 /** Runs a measurement in a fresh Node process and returns what it printed as JSON. */
@@ -195,6 +202,12 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         if (wanted('diagram')) {
             log('diagrams');
             results.diagram = await child<DiagramResult>(['diagram', JSON.stringify(config.diagram.nodes), String(config.diagram.repeats), String(config.diagram.limitMs)]);
+            await progress();
+        }
+
+        if (wanted('preview')) {
+            log('preview redraw after an edit, example maps');
+            results.preview = await measurePreview(config.preview.edits);
             await progress();
         }
 
