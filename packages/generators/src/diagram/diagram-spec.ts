@@ -64,6 +64,8 @@ export interface DiagramEdge {
     fresh?: boolean;
     /** Holds in some other phase but not in the one shown: its place is kept, nothing is drawn. */
     ghost?: boolean;
+    /** The longest label this arrow has in any phase: the layout keeps room for it. */
+    reserve?: string;
 }
 
 export interface LegendItem {

@@ -105,7 +105,7 @@ export const PAPER: DiagramTheme = {
     idleOpacity: 0.45
 };
 
-/** For a dark editor: the same ladder turned over, final authority lightest. */
+/** For a dark editor: the same ladder turned over, final authority lightest (L* 96 to 46). */
 export const DARK: DiagramTheme = {
     name: 'dark',
     background: '#1e1e1e',
@@ -118,7 +118,7 @@ export const DARK: DiagramTheme = {
     handoverFill: '#3a2a12',
     labelBackground: '#1e1e1e',
     levels: {
-        final: '#f2f5f8', p0: '#8fb4ff', veto: '#ff8a4c', p1: '#2fb8a6', p2: '#8a78d8',
+        final: '#f2f5f8', p0: '#a9c8ff', veto: '#f0803a', p1: '#1a9384', p2: '#7354d8',
         p3: '#c9a877', p4: '#7d8da3', p5: '#d99a1e', link: '#a9b4c0', problem: '#ff7b72'
     },
     box: {

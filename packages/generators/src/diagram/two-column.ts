@@ -40,8 +40,15 @@ const DIAGONAL = 70;
 const LABEL_HEIGHT = EDGE_LABEL_SIZE + 5;
 const ARROW_ROOM = 14;
 
-function labelWidth(edge: DiagramEdge): number {
-    return edge.label ? Math.ceil(textWidth(edge.label, EDGE_LABEL_SIZE) * (edge.strong ? 1.1 : 1)) + 8 : 0;
+function labelWidth(edge: DiagramEdge, text = edge.label): number {
+    // Bold (final authority, or new in the phase) runs about a tenth wider.
+    return text ? Math.ceil(textWidth(text, EDGE_LABEL_SIZE) * (edge.strong || edge.fresh ? 1.1 : 1)) + 8 : 0;
+}
+
+/** Room for the arrow's longest label in any phase (fresh or not: both are bold when final). */
+function reservedWidth(edge: DiagramEdge): number {
+    const text = edge.reserve ?? edge.label;
+    return text ? Math.ceil(textWidth(text, EDGE_LABEL_SIZE) * 1.1) + 8 : 0;
 }
 
 export function layoutTwoColumns(spec: TwoColumnSpec): LaidOutDiagram {
@@ -76,7 +83,7 @@ export function layoutTwoColumns(spec: TwoColumnSpec): LaidOutDiagram {
     right.forEach(size);
     left.forEach(n => { n.height = Math.max(n.height, portsHeight(n.node.id)); });
     const holderWidth = Math.max(0, ...left.map(n => n.width));
-    const labelRoom = Math.max(0, ...spec.edges.map(labelWidth));
+    const labelRoom = Math.max(0, ...spec.edges.map(reservedWidth));
     const rightX = PAD + holderWidth + DIAGONAL + labelRoom + ARROW_ROOM;
     const place = (node: LaidOutNode, x: number, y: number): void => {
         node.x = x;

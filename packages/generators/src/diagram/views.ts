@@ -6,6 +6,7 @@ import { box, legendFor, problemLines, type DiagramEdge, type DiagramNode, type 
 import { layoutTwoColumns, type TwoColumnSpec } from './two-column.js';
 import type { LaidOutDiagram } from './elk-graph.js';
 import { levelStyles, type LevelStyle } from './theme.js';
+import { EDGE_LABEL_SIZE, textWidth } from './text-metrics.js';
 
 /*
  * The pictures a principal reads first, and the drill-downs from them.
@@ -91,6 +92,14 @@ function stable(variants: Variant[], shown: Variant, make: (v: Variant) => Diagr
     if (!node) return undefined;
     for (const v of variants) if (v !== shown) node.height = Math.max(node.height, make(v)?.height ?? 0);
     return node;
+}
+
+/** An arrow as shown, with room kept for its longest label in any variant. */
+function stableEdge(variants: Variant[], shown: Variant, make: (v: Variant) => DiagramEdge): DiagramEdge {
+    const edge = make(shown);
+    const labels = variants.map(v => make(v).label ?? '');
+    edge.reserve = labels.reduce((a, b) => (textWidth(b, EDGE_LABEL_SIZE) > textWidth(a, EDGE_LABEL_SIZE) ? b : a), edge.label ?? '');
+    return edge;
 }
 
 function holderFacts(h: HolderView): string {
@@ -255,6 +264,7 @@ function overviewSpec(variants: Variant[], shown: Variant): TwoColumnSpec {
                 source: holderIds.get(h.name)!,
                 target: top.node.id,
                 label: n ? `×${n}${n > before ? ' new' : ''}` : undefined,
+                reserve: `×${count(all, h.name, top.decisions)} new`,
                 style: styles.get(final?.name ?? '') ?? [...styles.values()][0],
                 strong: true,
                 fresh: n > before || undefined,
@@ -321,11 +331,10 @@ function domainSpec(map: MapModel, variants: Variant[], shown: Variant, domain: 
     const edges: DiagramEdge[] = [];
     for (const d of decisions) {
         const union = holdings(all, d);
-        const now = holdings(view, d);
-        const before = shown.previous ? holdings(shown.previous, d) : undefined;
         for (const h of involved) {
             if (!union.has(h.name)) continue;
-            edges.push(holdingEdge(`e${edges.length + 1}`, holderIds.get(h.name)!, decisionIds.get(d)!, now.get(h.name), before ? before.get(h.name) ?? [] : undefined, styles, view.levels));
+            edges.push(stableEdge(variants, shown, v => holdingEdge(`e${edges.length + 1}`, holderIds.get(h.name)!, decisionIds.get(d)!, holdings(v.view, d).get(h.name),
+                v.previous ? holdings(v.previous, d).get(h.name) ?? [] : undefined, styles, view.levels)));
         }
     }
     const finalHeld = new Set(edges.filter(e => !e.ghost && e.strong).map(e => e.source));
@@ -350,8 +359,8 @@ function roleSpec(map: MapModel, variants: Variant[], shown: Variant, holder: Ho
     const decisions = panels.flatMap(p => p.decisions);
     const decisionIds = new Map(decisions.map((d, i) => [d, `d${i + 1}`]));
     const right = panels.map((p, i) => panel(`g${i + 1}`, p.domain, p.decisions.map(d => stable(variants, shown, v => decisionTarget(v, d, decisionIds.get(d)!))!)));
-    const edges = decisions.map((d, i) => holdingEdge(`e${i + 1}`, 'h1', decisionIds.get(d)!, holdings(view, d).get(holder.name),
-        shown.previous ? holdings(shown.previous, d).get(holder.name) ?? [] : undefined, styles, view.levels));
+    const edges = decisions.map((d, i) => stableEdge(variants, shown, v => holdingEdge(`e${i + 1}`, 'h1', decisionIds.get(d)!, holdings(v.view, d).get(holder.name),
+        v.previous ? holdings(v.previous, d).get(holder.name) ?? [] : undefined, styles, view.levels)));
     // Unheld decisions in the phase shown are drawn faintly, in their places.
     const ghosts = new Set(edges.filter(e => e.ghost).map(e => e.target));
     const idle = (node: DiagramNode) => { if (ghosts.has(node.id) && !node.emphasis) node.emphasis = 'idle'; node.children?.forEach(idle); };
