@@ -21,8 +21,11 @@
   let state = vscode.getState() || { tab: 'diagram', zoom: {} };
   state.zoom = state.zoom || {};
   let current = { uri: '', map: undefined, phase: undefined, view: { kind: 'overview' }, theme: 'paper' };
-  /** The zoom shown: a number, or 'fit' (fit to width, never below MIN_TEXT). */
-  let zoom = 'fit';
+  /**
+   * The zoom shown: a number; 'fit' (fit to width); or 'auto', the default: fit to width,
+   * but never so small that the smallest text falls below MIN_TEXT, nor above actual size.
+   */
+  let zoom = 'auto';
 
   function save(patch) {
     state = { ...state, ...patch };
@@ -133,17 +136,17 @@
     return Number.isFinite(min) ? min : 12;
   }
 
-  /** Fit to width, but never so small that the smallest text falls below MIN_TEXT, nor larger than actual size. */
   function fitZoom(el) {
     const available = Math.max(100, diagram.clientWidth - 2);
-    const fit = available / naturalSize(el).width;
-    return Math.min(1, Math.max(fit, MIN_TEXT / smallestFont(el)));
+    return available / naturalSize(el).width;
   }
 
   function zoomValue() {
     const el = svg();
     if (!el) return 1;
-    return zoom === 'fit' ? fitZoom(el) : zoom;
+    if (zoom === 'fit') return fitZoom(el);
+    if (zoom === 'auto') return Math.min(1, Math.max(fitZoom(el), MIN_TEXT / smallestFont(el)));
+    return zoom;
   }
 
   function applyZoom() {
@@ -154,6 +157,7 @@
     el.setAttribute('width', String(Math.round(size.width * z)));
     el.setAttribute('height', String(Math.round(size.height * z)));
     zoomLevel.textContent = `${Math.round(z * 100)}%${zoom === 'fit' ? ' (fit)' : ''}`;
+    zoomLevel.title = zoom === 'auto' ? 'Fits the width, but keeps text at least 11 px' : '';
   }
 
   function setZoom(next) {
@@ -217,7 +221,7 @@
     const sameMap = current.uri === message.uri;
     current = { uri: message.uri, map: message.map, phase: message.phase, view: message.diagramView || { kind: 'overview' }, theme: message.theme || 'paper' };
     save({ uri: message.uri, phase: message.phase, view: current.view, paper: message.paper });
-    if (!sameMap) zoom = state.zoom[message.uri] || 'fit';
+    if (!sameMap) zoom = state.zoom[message.uri] || 'auto';
     title.textContent = message.map ? message.map.title || message.map.name : 'Remit Preview';
     paper.checked = Boolean(message.paper);
     document.body.classList.toggle('diagram-dark', current.theme === 'dark');
@@ -277,7 +281,7 @@
   $('zoom-fit').addEventListener('click', () => setZoom('fit'));
   $('zoom-actual').addEventListener('click', () => setZoom(1));
   reveal.addEventListener('click', () => { if (current.view.name) vscode.postMessage({ type: 'reveal', element: current.view.name }); });
-  window.addEventListener('resize', () => { if (zoom === 'fit') applyZoom(); });
+  window.addEventListener('resize', () => { if (typeof zoom !== 'number') applyZoom(); });
 
   /** What a click on an element drills down to. */
   function viewFor(el) {
