@@ -107,8 +107,10 @@
   /** The words an element is drawn with, read from the diagram itself. */
   function labelOf(name) {
     if (!name) return '';
-    const el = diagram.querySelector(`text[data-element="${CSS.escape(name)}"]`);
-    return el ? (el.textContent || '').trim() : name.split('.').pop();
+    // A title wrapped over several lines is several <text>s of the same box.
+    const box = diagram.querySelector(`g.node[data-element="${CSS.escape(name)}"]`);
+    const lines = box ? [...box.querySelectorAll(`text[data-element="${CSS.escape(name)}"]`)].map(t => (t.textContent || '').trim()) : [];
+    return lines.length ? lines.join(' ') : name.split('.').pop();
   }
 
   function setView(view) {
