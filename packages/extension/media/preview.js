@@ -14,6 +14,7 @@
   const filter = /** @type {HTMLInputElement} */ ($('filter'));
   const paper = /** @type {HTMLInputElement} */ ($('paper'));
   const crumbs = $('crumbs'), reveal = $('reveal'), zoomLevel = $('zoom-level');
+  const viewbar = /** @type {HTMLElement} */ (document.querySelector('.viewbar'));
   const tabs = { diagram: $('tab-diagram'), matrix: $('tab-matrix') };
   /** Smallest text the default zoom may show, in CSS pixels. */
   const MIN_TEXT = 11;
@@ -37,6 +38,8 @@
     for (const [name, button] of Object.entries(tabs)) button.setAttribute('aria-selected', String(name === tab));
     diagram.hidden = tab !== 'diagram';
     matrix.hidden = tab !== 'matrix';
+    // Zoom, drill-down and paper belong to the diagram.
+    viewbar.hidden = tab !== 'diagram';
     if (tell) vscode.postMessage({ type: 'tab', tab });
     if (tab === 'diagram') applyZoom();
   }
