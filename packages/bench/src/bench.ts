@@ -9,6 +9,7 @@ import type { DiagramResult } from './measure/diagram.js';
 import { measurePreview, type PreviewResult } from './measure/preview.js';
 import { measureLsp, type LspResult } from './measure/lsp.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
+import { measureReview, type ReviewResult } from './measure/review.js';
 
 export type Size = 'small' | 'full';
 
@@ -23,6 +24,8 @@ export interface BenchConfig {
     /** Edits per example map for the preview's redraw. */
     preview: { edits: number };
     startup: { runs: number };
+    /** `remit diff --rev` of a repository of this many maps, against `remit check` of them. */
+    review: { maps: number; decisionsPerSchool: number; runs: number };
 }
 
 export const CONFIGS: Record<Size, BenchConfig> = {
@@ -36,7 +39,8 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
         preview: { edits: 10 },
-        startup: { runs: 15 }
+        startup: { runs: 15 },
+        review: { maps: 100, decisionsPerSchool: 30, runs: 3 }
     },
     // Every measurement, on workspaces small enough for the test suite.
     small: {
@@ -47,7 +51,8 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
         preview: { edits: 2 },
-        startup: { runs: 2 }
+        startup: { runs: 2 },
+        review: { maps: 6, decisionsPerSchool: 6, runs: 1 }
     }
 };
 
@@ -69,6 +74,7 @@ export interface BenchResults {
     /** The preview's redraw after an edit of each example map. */
     preview?: PreviewResult;
     startup?: StartupResult;
+    review?: ReviewResult;
     /** Wall time of the whole run, in seconds. */
     totalSeconds: number;
 }
@@ -105,7 +111,7 @@ export interface RunOptions {
     onProgress?: (partial: BenchResults) => void | Promise<void>;
 }
 
-export const STAGES = ['check', 'lsp', 'diagram', 'preview', 'startup'] as const;
+export const STAGES = ['check', 'lsp', 'diagram', 'preview', 'startup', 'review'] as const;
 export type Stage = typeof STAGES[number];
 
 /** Runs a measurement in a fresh Node process and returns what it printed as JSON. */
@@ -214,6 +220,13 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         if (wanted('startup')) {
             log('CLI start-up');
             results.startup = await measureStartup(small, config.startup.runs);
+            await progress();
+        }
+
+        if (wanted('review')) {
+            log(`reviewing a commit of ${config.review.maps} maps with remit diff --rev`);
+            const reviewed = districtWorkspace(`${config.seed}/review`, { maps: config.review.maps, decisionsPerSchool: config.review.decisionsPerSchool });
+            results.review = await measureReview(reviewed, path.join(root, 'review'), config.review.runs);
         }
         await progress();
         return results;
