@@ -93,9 +93,7 @@ export function registerGenerate(program: Command): void {
                 const text = await render(what, workspace, findings, { ...options, map, format }, template);
                 const base = [g.kebab(map ?? decisionMap(workspace, options.decision!)), suffix(what, options)].filter(Boolean).join('-');
                 if (format === 'png') {
-                    // The headless Chromium is loaded only for this.
-                    const { svgToPng } = await import('@remit/render');
-                    await emit(options.out, `${base}.png`, await svgToPng(text), cwd);
+                    await emit(options.out, `${base}.png`, await toPng(text), cwd);
                 } else {
                     await emit(options.out, `${base}.${extension(what, format)}`, text, cwd);
                 }
@@ -120,6 +118,22 @@ async function render(what: Output, workspace: RemitWorkspace, findings: Finding
         case 'report': return g.renderReport(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'html' });
         default: throw new InputError(`Unknown output '${what}'.`);
     }
+}
+
+/**
+ * The SVG as a PNG, drawn by the headless Chromium of @remit/render, loaded only for this.
+ * The published remit-cli leaves the browser out (it is large): without it, say how to add it.
+ */
+async function toPng(svg: string): Promise<Buffer> {
+    let render: typeof import('@remit/render');
+    try {
+        render = await import('@remit/render');
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        throw new InputError('A PNG is drawn by a headless browser, which is not installed with remit. '
+            + 'Add it beside remit: npm install --save-dev playwright-core@1.65.1 @sparticuz/chromium@153.0.0 (or write an SVG: leave out --format png).');
+    }
+    return render.svgToPng(svg);
 }
 
 function decisionMap(workspace: RemitWorkspace, decision: string): string {
