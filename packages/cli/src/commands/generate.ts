@@ -125,15 +125,14 @@ async function render(what: Output, workspace: RemitWorkspace, findings: Finding
  * The published remit-cli leaves the browser out (it is large): without it, say how to add it.
  */
 async function toPng(svg: string): Promise<Buffer> {
-    let render: typeof import('@remit/render');
     try {
-        render = await import('@remit/render');
+        const { svgToPng } = await import('@remit/render');
+        return await svgToPng(svg);
     } catch (error) {
         if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
         throw new InputError('A PNG is drawn by a headless browser, which is not installed with remit. '
             + 'Add it beside remit: npm install --save-dev playwright-core@1.65.1 @sparticuz/chromium@153.0.0 (or write an SVG: leave out --format png).');
     }
-    return render.svgToPng(svg);
 }
 
 function decisionMap(workspace: RemitWorkspace, decision: string): string {
