@@ -345,6 +345,8 @@ function tailFile(file) {
 //                                          (webviews are frames: their <svg> count, text)
 //   { "action": "click", "selector": S }   clicks the first element matching S in any frame
 //   { "action": "select", "selector": S, "value": V }  chooses V in that <select>
+//   { "action": "fill", "selector": S, "value": V }    types V into that input (replacing its text)
+//   { "action": "press", "selector": S, "value": K }   focuses S and presses key K
 function serveRequests(dir, page, shot) {
   const busy = new Set();
   const handle = async (name) => {
@@ -353,13 +355,15 @@ function serveRequests(dir, page, shot) {
     let result;
     try {
       const req = JSON.parse(fs.readFileSync(path.join(dir, name), 'utf8'));
-      if (req.action === 'click' || req.action === 'select') {
+      if (['click', 'select', 'fill', 'press'].includes(req.action)) {
         // a real click (or choice in a <select>) on the first element matching `selector`
         // in any frame, webviews included
         for (const f of page.frames()) {
           const el = await f.$(req.selector).catch(() => null);
           if (el) {
             if (req.action === 'click') await el.click({ timeout: 10_000 });
+            else if (req.action === 'fill') await el.fill(String(req.value), { timeout: 10_000 });
+            else if (req.action === 'press') { await el.focus(); await el.press(String(req.value), { timeout: 10_000 }); }
             else await el.selectOption(String(req.value), { timeout: 10_000 });
             result = { ok: true, frame: f.url() };
             break;
@@ -375,6 +379,16 @@ function serveRequests(dir, page, shot) {
           title: document.title,
           svgs: document.querySelectorAll('svg').length,
           text: (document.body?.innerText ?? '').slice(0, 4000),
+          // the smallest diagram text as drawn on screen: its font size times the SVG's scale
+          svgTextPx: (() => {
+            let min = Infinity;
+            for (const t of document.querySelectorAll('svg text')) {
+              const size = parseFloat(t.getAttribute('font-size') || '');
+              const m = t.getScreenCTM?.();
+              if (size > 0 && m && t.getClientRects().length) min = Math.min(min, size * Math.hypot(m.a, m.b));
+            }
+            return Number.isFinite(min) ? min : undefined;
+          })(),
         })).catch(() => null);
         if (info) frames.push({ url: f.url(), ...info });
       }

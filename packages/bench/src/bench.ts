@@ -6,6 +6,7 @@ import { CHILD_JS } from './paths.js';
 import { districtWorkspace, generateSchool, schoolWorkspace, stateWorkspace, writeWorkspace, type GeneratedWorkspace } from './workspace-generator.js';
 import type { CheckResult } from './measure/check.js';
 import type { DiagramResult } from './measure/diagram.js';
+import { measurePreview, type PreviewResult } from './measure/preview.js';
 import { measureLsp, type LspResult } from './measure/lsp.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
 import { measureReview, type ReviewResult } from './measure/review.js';
@@ -20,6 +21,8 @@ export interface BenchConfig {
     state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
     lsp: { keystrokes: number; toggles: number; districtKeystrokes: number; floodEdits: number };
     diagram: { nodes: number[]; repeats: number; limitMs: number };
+    /** Edits per example map for the preview's redraw. */
+    preview: { edits: number };
     startup: { runs: number };
     /** `remit diff --rev` of a repository of this many maps, against `remit check` of them. */
     review: { maps: number; decisionsPerSchool: number; runs: number };
@@ -35,6 +38,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
         lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4, floodEdits: 2000 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
+        preview: { edits: 10 },
         startup: { runs: 15 },
         review: { maps: 100, decisionsPerSchool: 30, runs: 3 }
     },
@@ -46,6 +50,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
         lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2, floodEdits: 100 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
+        preview: { edits: 2 },
         startup: { runs: 2 },
         review: { maps: 6, decisionsPerSchool: 6, runs: 1 }
     }
@@ -66,6 +71,8 @@ export interface BenchResults {
      */
     lspAlone?: LspResult;
     diagram?: DiagramResult;
+    /** The preview's redraw after an edit of each example map. */
+    preview?: PreviewResult;
     startup?: StartupResult;
     review?: ReviewResult;
     /** Wall time of the whole run, in seconds. */
@@ -104,7 +111,7 @@ export interface RunOptions {
     onProgress?: (partial: BenchResults) => void | Promise<void>;
 }
 
-export const STAGES = ['check', 'lsp', 'diagram', 'startup', 'review'] as const;
+export const STAGES = ['check', 'lsp', 'diagram', 'preview', 'startup', 'review'] as const;
 export type Stage = typeof STAGES[number];
 
 /** Runs a measurement in a fresh Node process and returns what it printed as JSON. */
@@ -201,6 +208,12 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         if (wanted('diagram')) {
             log('diagrams');
             results.diagram = await child<DiagramResult>(['diagram', JSON.stringify(config.diagram.nodes), String(config.diagram.repeats), String(config.diagram.limitMs)]);
+            await progress();
+        }
+
+        if (wanted('preview')) {
+            log('preview redraw after an edit, example maps');
+            results.preview = await measurePreview(config.preview.edits);
             await progress();
         }
 

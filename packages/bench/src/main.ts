@@ -8,7 +8,7 @@ const USAGE = `Usage: npm run bench -- [--size small|full] [--only STAGES] [--js
 
   --size     full (default): a school of 300 decisions, a district of 200 maps (~5 MB),
              a state of 2,000 maps; small: the same measurements on tiny workspaces
-  --only     some of check,lsp,diagram,startup (comma-separated); default all
+  --only     some of check,lsp,diagram,preview,startup,review (comma-separated); default all
   --json     also write every figure as JSON to FILE (rewritten after each stage)
   --keep     generate the workspaces into DIR and keep them (default: a temporary folder)
   --profile  write CPU profiles of the checks and the language server into DIR`;

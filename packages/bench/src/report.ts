@@ -21,6 +21,8 @@ export const TARGETS = {
     /** "Off the main thread": the main event loop is never held up longer than a frame or two. */
     diagramStallMs: 50,
     startupVsNode: 5,
+    /** The preview redraws an example map within this after an edit (median). */
+    previewMs: 300,
     /** `remit diff --rev` reads and checks two versions: at most three times one `remit check`. */
     reviewVsCheck: 3
 };
@@ -69,6 +71,16 @@ export function rows(r: BenchResults): Row[] {
             target: d.targetNodes >= 300 ? `< ${TARGETS.diagramMs} ms, off the main thread` : '-',
             met: d.targetNodes >= 300 ? d.workerMs !== null && d.workerMs < TARGETS.diagramMs && d.workerStallMs < TARGETS.diagramStallMs : undefined,
             peakRssMB: r.diagram!.peakRssMB
+        });
+    }
+    if (r.preview) {
+        out.push({
+            id: 'preview-redraw',
+            measurement: 'preview redraw after an edit (extension server, diagram + matrix)',
+            workspace: `example maps: ${r.preview.maps.map(m => m.map).join(', ')}`,
+            result: `median ${ms(r.preview.medianMs)} (${r.preview.maps.map(m => `${m.map} ${ms(m.medianMs)}`).join(', ')})`,
+            target: `median < ${TARGETS.previewMs} ms`,
+            met: r.preview.medianMs < TARGETS.previewMs
         });
     }
     const s = r.startup;

@@ -59,7 +59,7 @@ describe('npm run bench -- --size small', () => {
         const expected = [
             'full check (parse, link, every rule)', 'full check (parse, link, every rule)', 'full check (parse, link, every rule)',
             'language server: initialize', 'keystroke in a school map', 'remove / restore a decide line', 'keystroke in the district map',
-            'hover while 100 edits arrive back to back', 'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'CLI start-up',
+            'hover while 100 edits arrive back to back', 'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'preview redraw after an edit', 'CLI start-up',
             'remit diff --rev of a commit changing every map'
         ];
         expect(lines).toHaveLength(expected.length);
@@ -89,6 +89,10 @@ describe('npm run bench -- --size small', () => {
             for (const key of ['mainMs', 'mainStallMs', 'workerMs', 'workerStallMs']) expect(sane(d[key]), key).toBe(true);
             expect(d.svgBytes).toBeGreaterThan(0);
         }
+        // The preview is redrawn after edits of every example map (the extension's own server).
+        expect(r.preview.maps.map((m: { map: string }) => m.map)).toEqual(['lakeside', 'riverside', 'highland', 'north-school']);
+        for (const m of r.preview.maps) expect(sane(m.medianMs) && m.samples > 0, m.map).toBe(true);
+        expect(sane(r.preview.medianMs)).toBe(true);
         expect(sane(r.startup.checkMs) && sane(r.startup.nodeMs)).toBe(true);
         expect(r.startup.exitCode).toBe(0);
         expect(sane(r.review.diffMs) && sane(r.review.checkMs)).toBe(true);

@@ -9,7 +9,7 @@ import { describeOsError, InputError, removeStaleTemporaries, temporaryPathFor }
  * and neither is anything that is not a plain file (a folder, say). Missing folders on
  * the way are created.
  */
-export async function writeOutputFile(file: string, text: string): Promise<void> {
+export async function writeOutputFile(file: string, text: string | Uint8Array): Promise<void> {
     if (path.extname(file).toLowerCase() === '.remit') {
         throw new InputError(`${file}: will not write over a .remit source file. Choose another --out folder or file name.`);
     }
@@ -26,7 +26,7 @@ export async function writeOutputFile(file: string, text: string): Promise<void>
     await removeStaleTemporaries(file);
     const temporary = temporaryPathFor(file);
     try {
-        await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+        await fs.writeFile(temporary, text, typeof text === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
         await fs.rename(temporary, file);
     } catch (err) {
         await fs.rm(temporary, { force: true }).catch(() => undefined);
@@ -53,7 +53,7 @@ export async function createNewFile(file: string, text: string): Promise<void> {
     await removeStaleTemporaries(file);
     const temporary = temporaryPathFor(file);
     try {
-        await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+        await fs.writeFile(temporary, text, typeof text === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
         await fs.link(temporary, file);
     } catch (err) {
         if ((err as NodeJS.ErrnoException).code === 'EEXIST') {

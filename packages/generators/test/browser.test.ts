@@ -4,10 +4,10 @@ import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser } from 'playwright-core';
 import {
-    builtinTemplate, renderCharter, renderDiagramSvg, renderMatrix, renderMermaid, renderReport
+    builtinTemplate, MERMAID_EDGE_LIMIT, renderCharter, renderDiagramSvg, renderMatrix, renderMermaid, renderMermaidDocument, renderReport
 } from '@remit/generators';
 import { compact, launchBrowser, openFile } from './browser.js';
-import { HOSTILE, HOSTILE_TITLES, REPO, loadExample, loadText, type Loaded } from './helpers.js';
+import { HOSTILE, HOSTILE_TITLES, REPO, bigMap, loadExample, loadText, type Loaded } from './helpers.js';
 import { generateSchool } from '../../bench/src/workspace-generator.js';
 
 /**
@@ -68,6 +68,42 @@ describe('generated pages in a browser', () => {
         }, 120_000);
     }
 
+    for (const [example, map] of EXAMPLES) {
+        it(`${map}: the overview, a domain, a role and a decision, light and dark, render cleanly`, async () => {
+            const { workspace, findings } = await loadExample(example);
+            const model = workspace.model.map(map)!;
+            const views = [{}, { domain: model.domains[0].name }, { role: model.roles[0].name }, { decision: model.decisions[0].name }];
+            for (const view of views) {
+                for (const theme of ['paper', 'dark'] as const) {
+                    const svg = await renderDiagramSvg(workspace.model, findings, { map, theme, ...view });
+                    const name = `${example}-${map}-${Object.values(view).join('-') || 'overview'}-${theme}.svg`;
+                    const file = path.join(folder, name);
+                    await fs.writeFile(file, svg);
+                    const page = await browser.newPage();
+                    const errors: string[] = [];
+                    page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
+                    page.on('pageerror', e => errors.push(e.message));
+                    await page.goto(`file://${file}`, { waitUntil: 'load' });
+                    // Every word is drawn inside the picture, and the picture is not empty.
+                    const drawn = await page.evaluate(() => {
+                        const root = document.documentElement as unknown as SVGSVGElement;
+                        const box = { width: root.width.baseVal.value, height: root.height.baseVal.value };
+                        const outside = [...document.querySelectorAll('text')].filter(t => {
+                            const b = (t as SVGGraphicsElement).getBBox();
+                            const m = (t as SVGGraphicsElement).getCTM()!;
+                            return m.e + b.x < -1 || m.f + b.y < -1 || m.e + b.x + b.width > box.width + 1 || m.f + b.y + b.height > box.height + 1;
+                        }).map(t => t.textContent);
+                        return { texts: document.querySelectorAll('text').length, outside };
+                    });
+                    await page.close();
+                    expect(errors, name).toEqual([]);
+                    expect(drawn.texts, name).toBeGreaterThan(5);
+                    expect(drawn.outside, name).toEqual([]);
+                }
+            }
+        }, 120_000);
+    }
+
     it('a large map\'s diagram (about 300 boxes, laid out without ELK) renders cleanly and names every role and team', async () => {
         const map = generateSchool({ name: 'Lakeview', title: 'Lakeview Elementary School', decisions: 272, seed: 'diagram-300' });
         const loaded = await loadText(map.text, 'lakeview.remit');
@@ -120,6 +156,19 @@ describe('Mermaid output', () => {
         texts.push(renderMermaid(hostile.workspace.model, hostile.findings));
         const results = await parseWithMermaid(texts);
         expect(results).toEqual(texts.map(() => true));
+    }, 120_000);
+
+    it('a 40-role, 120-decision map: every flowchart stays within Mermaid\'s default edge limit and parses with default settings', async () => {
+        const big = await loadText(bigMap(), 'big.remit');
+        const mmd = renderMermaidDocument(big.workspace.model, big.findings, { map: 'Big' }, 'mmd').text;
+        const md = renderMermaidDocument(big.workspace.model, big.findings, { map: 'Big' }, 'md').text;
+        const charts = [mmd, ...md.split('```mermaid\n').slice(1).map(c => c.split('```')[0])];
+        expect(charts.length).toBe(7);
+        expect(await parseWithMermaid(charts)).toEqual(charts.map(() => true));
+        // The limit is real: one arrow more than it, and Mermaid refuses.
+        const tooMany = ['flowchart LR', ...Array.from({ length: MERMAID_EDGE_LIMIT + 1 }, (_, i) => `  a${i} --> b${i}`)].join('\n');
+        const [refused] = await parseWithMermaid([tooMany]);
+        expect(String(refused)).toMatch(/[Ee]dge limit/);
     }, 120_000);
 
     it('the parser is real: it rejects a broken flowchart', async () => {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STARTERS, writeOutputFile } from '@remit/generators';
-import { REPO } from './helpers.js';
+import { REPO, bigMap } from './helpers.js';
 
 /**
  * `remit generate` and `remit new` as a user runs them: the built command line in a
@@ -95,6 +95,51 @@ describe('remit generate', () => {
             expect(run.stderr.trim().split('\n'), run.stderr).toHaveLength(1);
             expect(run.stderr).not.toMatch(/\bat .*\.js:\d+/);
         }
+    });
+
+    it('draws a domain, a role or team, and names the file after it', async () => {
+        const out = path.join(scratch, 'drill');
+        const domain = remit(['generate', 'diagram', LAKESIDE, '--domain', 'Staffing', '--out', out]);
+        expect(domain.stderr).toBe('');
+        expect(domain.stdout).toBe('Wrote drill/lakeside-staffing.svg\n');
+        expect(await fs.readFile(path.join(out, 'lakeside-staffing.svg'), 'utf8')).toContain('Roles, staffing and the career ladder: who holds what');
+        const role = remit(['generate', 'diagram', LAKESIDE, '--role', 'Lakeside.ILT', '--phase', 'Expansion', '--out', out]);
+        expect(role.stdout).toBe('Wrote drill/lakeside-ilt-expansion.svg\n');
+        const printed = remit(['generate', 'diagram', LAKESIDE, '--role', 'ILT', '--theme', 'dark']);
+        expect(printed.stdout).toContain('what Instructional Leadership Team holds');
+        for (const [args, words] of [
+            [['generate', 'diagram', LAKESIDE, '--domain', 'Staffin'], /no domain named 'Staffin'\. Did you mean 'Staffing'\?/],
+            [['generate', 'diagram', LAKESIDE, '--role', 'ILT', '--domain', 'Staffing'], /Choose one of --domain, --role: a diagram shows one of them at a time\./],
+            [['generate', 'matrix', LAKESIDE, '--role', 'ILT'], /--role only applies to the diagram\./],
+            [['generate', 'diagram', LAKESIDE, '--format', 'png'], /A PNG is a file, not text: add --out FOLDER to write it\./]
+        ] as Array<[string[], RegExp]>) {
+            const run = remit(args);
+            expect(run.status, args.join(' ')).toBe(2);
+            expect(run.stderr).toMatch(words);
+        }
+    });
+
+    it('--format png writes a picture for slides', async () => {
+        const out = path.join(scratch, 'slides');
+        const run = remit(['generate', 'diagram', LAKESIDE, '--format', 'png', '--out', out]);
+        expect(run.stderr).toBe('');
+        expect(run.stdout).toBe('Wrote slides/lakeside.png\n');
+        const png = await fs.readFile(path.join(out, 'lakeside.png'));
+        expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+        // drawn at twice the SVG's size
+        const svg = remit(['generate', 'diagram', LAKESIDE]).stdout;
+        const width = Number(/width="(\d+)"/.exec(svg)![1]);
+        expect(png.readUInt32BE(16)).toBe(2 * width);
+    }, 120_000);
+
+    it('mermaid: a map too big for Mermaid is split, and stderr says so', async () => {
+        const folder = path.join(scratch, 'big');
+        await fs.mkdir(folder, { recursive: true });
+        await fs.writeFile(path.join(folder, 'big.remit'), bigMap());
+        const run = remit(['generate', 'mermaid', folder, '--format', 'md']);
+        expect(run.status).toBe(0);
+        expect(run.stderr).toMatch(/^remit: note: Big: the full flowchart would have 720 arrows, more than Mermaid draws by default \(500\); wrote one flowchart per domain \(6\) instead\.\n$/);
+        expect(run.stdout.split('```mermaid').length - 1).toBe(6);
     });
 
     it('asks which map when the files hold several and the output goes to stdout', () => {

@@ -80,3 +80,19 @@ export const HOSTILE_TITLES = [
     '+cmd|\' /C calc\'!A0',
     '</svg><svg onload=alert(1)>'
 ];
+
+/** A district-sized school: 40 roles, 120 decisions in 6 domains, about 6 holdings each. */
+export function bigMap(): string {
+    const lines = ['map Big "Big High School"', 'uses School', ''];
+    for (let r = 1; r <= 40; r++) lines.push(`role R${r} "Role number ${r}" { kind teacher }`);
+    for (let g = 1; g <= 6; g++) {
+        lines.push(`domain D${g} "Domain ${g}" {`);
+        for (let i = 1; i <= 20; i++) {
+            const n = (g - 1) * 20 + i;
+            const who = (k: number) => `R${((n * 7 + k * 13) % 40) + 1}`;
+            lines.push(`  decision X${n} "Decision ${n}" {`, `    recommend ${who(1)}, ${who(2)}`, `    consult ${who(3)}, ${who(4)}`, `    decide ${who(5)}`, `    inform ${who(6)}`, '  }');
+        }
+        lines.push('}');
+    }
+    return `${lines.join('\n')}\n`;
+}

@@ -5,6 +5,7 @@ import { generateSchool } from '../../bench/src/workspace-generator.js';
 import { usesLargeLayout } from '../src/diagram/elk-graph.js';
 import { layoutLarge } from '../src/diagram/large-layout.js';
 import type { DiagramNode } from '../src/diagram/diagram-spec.js';
+import { LINK_STYLE } from '../src/diagram/theme.js';
 import type { LaidOutNode } from '../src/diagram/elk-graph.js';
 import { loadExample } from './helpers.js';
 
@@ -187,7 +188,7 @@ describe('the diagram of a large map', () => {
         expect(svg).toContain('<title id="remit-title">Lakeview Elementary School: who holds what</title>');
         expect(svg).toMatch(/<desc id="remit-desc">Who holds which authority in Lakeview Elementary School: \d+ roles and teams, and 272 decisions/);
         for (const node of spec.nodes) expect(svg).toContain(`data-element="${node.element}"`);
-        expect(svg.match(/<path class="edge"/g)!.length).toBe(spec.edges.length);
+        expect(svg.match(/<path class="edge[ "]/g)!.length).toBe(spec.edges.length);
         expect(svg.match(/<g class="edge-label">/g)!.length).toBe(spec.edges.length);
     });
 
@@ -204,7 +205,7 @@ describe('the diagram of a large map', () => {
 describe('the large layout on unusual diagrams', () => {
     const box = (id: string, kind: DiagramNode['kind'], height = 40): DiagramNode =>
         ({ id, kind, element: `M.${id}`, lines: [{ text: `Box ${id}`, size: 13, weight: 'bold', element: `M.${id}` }], width: 150, height });
-    const edge = (id: string, source: string, target: string, label?: string) => ({ id, source, target, label, color: '#000000', strong: false });
+    const edge = (id: string, source: string, target: string, label?: string) => ({ id, source, target, label, style: LINK_STYLE, strong: false });
 
     it('routes arrows between decisions, between roles, back to a role, and to a domain, each between its boxes', () => {
         const inner = { ...box('g2', 'domain', 24), children: [box('d3', 'decision'), box('d4', 'decision')] };

@@ -80,7 +80,7 @@ export function hoverText(hovers: vscode.Hover[]): string {
     return hovers.flatMap(h => h.contents).map(c => typeof c === 'string' ? c : c.value).join('\n');
 }
 
-export interface FrameInfo { url: string; title: string; svgs: number; text: string }
+export interface FrameInfo { url: string; title: string; svgs: number; text: string; svgTextPx?: number }
 export interface DriverResult { ok: boolean; screenshot?: string; frames?: FrameInfo[]; error?: string }
 
 /** True when run.mjs drives the browser (it answers requests for screenshots and clicks). */
@@ -119,7 +119,24 @@ export async function click(selector: string): Promise<void> {
     if (!r.ok) throw new Error(`click on ${selector} failed: ${r.error}`);
 }
 
-export interface PreviewRendered { uri: string; map?: string; svgs: number; banner: boolean; tab: string; phase?: string }
+/** Types `value` into the first input matching `selector` in any frame. */
+export async function fill(selector: string, value: string): Promise<void> {
+    const r = await ask({ action: 'fill', selector, value }, 'fill');
+    if (!r.ok) throw new Error(`typing into ${selector} failed: ${r.error}`);
+}
+
+/** Focuses the first element matching `selector` in any frame and presses `key` (a Playwright key name). */
+export async function press(selector: string, key: string): Promise<void> {
+    const r = await ask({ action: 'press', selector, value: key }, 'press');
+    if (!r.ok) throw new Error(`pressing ${key} in ${selector} failed: ${r.error}`);
+}
+
+export interface PreviewRendered {
+    uri: string; map?: string; svgs: number; banner: boolean; tab: string; phase?: string;
+    view?: { kind: string; name?: string }; theme?: string;
+    zoom?: number; areaWidth?: number; drawnWidth?: number; minTextPx?: number; medianTextPx?: number;
+    filter?: string; matches?: number;
+}
 export type FindingNode =
     | { type: 'map'; uri: vscode.Uri; label: string; rules: FindingNode[] }
     | { type: 'rule'; uri: vscode.Uri; code: string; severity: vscode.DiagnosticSeverity; findings: FindingNode[] }

@@ -11,6 +11,6 @@ interface Request { id: number; maps: MapModel[]; findings: Finding[]; map: stri
 
 parentPort!.on('message', async (request: Request) => {
     const start = performance.now();
-    const svg = await renderDiagramSvg(new WorkspaceModel(request.maps), request.findings, { map: request.map });
+    const svg = await renderDiagramSvg(new WorkspaceModel(request.maps), request.findings, { map: request.map, view: 'full' });
     parentPort!.postMessage({ id: request.id, svgBytes: svg.length, ms: performance.now() - start });
 });

@@ -21,12 +21,16 @@ interface GenerateOptions {
     format?: string;
     phase?: string;
     decision?: string;
+    domain?: string;
+    role?: string;
+    view?: string;
+    theme?: string;
     template?: string;
     config?: string;
 }
 
 const FORMATS: Record<Output, string[]> = {
-    diagram: ['svg'], mermaid: ['mmd', 'md'], matrix: ['md', 'csv', 'html'], charter: ['md', 'html'], json: ['json'], report: ['md', 'html']
+    diagram: ['svg', 'png'], mermaid: ['mmd', 'md'], matrix: ['md', 'csv', 'html'], charter: ['md', 'html'], json: ['json'], report: ['md', 'html']
 };
 
 export function registerGenerate(program: Command): void {
@@ -36,9 +40,13 @@ export function registerGenerate(program: Command): void {
         .argument('[paths...]', '.remit files or folders (searched recursively)', [])
         .option('-o, --out <folder>', 'write files into this folder (created if missing) instead of printing')
         .option('-m, --map <name>', 'the map to publish, when the files hold several')
-        .addOption(new Option('-f, --format <format>', 'matrix: md, csv or html; charter and report: md or html; mermaid: mmd or md'))
+        .addOption(new Option('-f, --format <format>', 'diagram: svg or png; matrix: md, csv or html; charter and report: md or html; mermaid: mmd or md'))
         .option('-p, --phase <name>', 'show the map as it stands in this phase (diagram, mermaid, matrix, report)')
         .option('-d, --decision <name>', 'diagram: draw one decision\'s flow through its levels')
+        .option('--domain <name>', 'diagram: draw one domain, its decisions and who holds what in them')
+        .option('--role <name>', 'diagram: draw one role or team and every decision it holds a level in')
+        .addOption(new Option('--view <view>', 'diagram: overview (default) or full (every role-to-decision arrow)').choices(['overview', 'full']))
+        .addOption(new Option('--theme <theme>', 'diagram: paper (default) or dark').choices(['paper', 'dark']))
         .option('-t, --template <file>', 'charter: your own Liquid template, or role-cards for the built-in role cards (default: templates/charter.<format>.liquid if present, else the built-in charter)')
         .option('-c, --config <file>', 'rule settings (default: the nearest remit.json)')
         .action(async (what: Output, paths: string[], options: GenerateOptions) => {
@@ -48,7 +56,12 @@ export function registerGenerate(program: Command): void {
             if (!FORMATS[what].includes(format)) {
                 throw new InputError(`${what} cannot be written as '${format}'. Use --format ${FORMATS[what].join(' or ')}.`);
             }
-            if (options.decision !== undefined && what !== 'diagram') throw new InputError('--decision only applies to the diagram.');
+            for (const [flag, value] of [['--decision', options.decision], ['--domain', options.domain], ['--role', options.role], ['--view', options.view], ['--theme', options.theme]] as const) {
+                if (value !== undefined && what !== 'diagram') throw new InputError(`${flag} only applies to the diagram.`);
+            }
+            const focus = [options.decision !== undefined && '--decision', options.domain !== undefined && '--domain', options.role !== undefined && '--role', options.view === 'full' && '--view full'].filter(Boolean);
+            if (focus.length > 1) throw new InputError(`Choose one of ${focus.join(', ')}: a diagram shows one of them at a time.`);
+            if (format === 'png' && options.out === undefined) throw new InputError('A PNG is a file, not text: add --out FOLDER to write it.');
             if (options.template !== undefined && what !== 'charter') throw new InputError('--template only applies to the charter.');
             if (options.phase !== undefined && (what === 'charter' || what === 'json')) {
                 throw new InputError(`--phase does not apply to the ${what}: it always covers every phase.`);
@@ -63,8 +76,9 @@ export function registerGenerate(program: Command): void {
                 await emit(options.out, options.map ? `${g.kebab(options.map)}-model.json` : 'model.json', text, cwd);
                 return;
             }
+            const qualified = [options.decision, options.domain, options.role].find(n => n?.includes('.'));
             const maps = options.map !== undefined ? [options.map]
-                : options.decision?.includes('.') ? [options.decision.split('.')[0]]
+                : qualified ? [qualified.split('.')[0]]
                 : workspace.model.maps.map(m => m.name);
             if (maps.length === 0) throw new InputError('There are no maps to publish.');
             if (maps.length > 1 && options.out === undefined) {
@@ -78,7 +92,11 @@ export function registerGenerate(program: Command): void {
             for (const map of targets) {
                 const text = await render(what, workspace, findings, { ...options, map, format }, template);
                 const base = [g.kebab(map ?? decisionMap(workspace, options.decision!)), suffix(what, options)].filter(Boolean).join('-');
-                await emit(options.out, `${base}.${extension(what, format)}`, text, cwd);
+                if (format === 'png') {
+                    await emit(options.out, `${base}.png`, await toPng(text), cwd);
+                } else {
+                    await emit(options.out, `${base}.${extension(what, format)}`, text, cwd);
+                }
             }
         });
 }
@@ -86,15 +104,34 @@ export function registerGenerate(program: Command): void {
 async function render(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<string> {
     const model = workspace.model;
     switch (what) {
-        case 'diagram': return g.renderDiagramSvg(model, findings, { map: options.map, phase: options.phase, decision: options.decision });
+        case 'diagram': return g.renderDiagramSvg(model, findings, {
+            map: options.map, phase: options.phase, decision: options.decision, domain: options.domain, role: options.role,
+            view: options.view as 'overview' | 'full' | undefined, theme: options.theme as 'paper' | 'dark' | undefined
+        });
         case 'mermaid': {
-            const text = g.renderMermaid(model, findings, { map: options.map, phase: options.phase });
-            return options.format === 'md' ? `\`\`\`mermaid\n${text}\`\`\`\n` : text;
+            const { text, note } = g.renderMermaidDocument(model, findings, { map: options.map, phase: options.phase }, options.format === 'md' ? 'md' : 'mmd');
+            if (note) process.stderr.write(`remit: note: ${note}\n`);
+            return text;
         }
         case 'matrix': return g.renderMatrix(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'csv' | 'html' });
         case 'charter': return g.renderCharter(model, findings, template!, { map: options.map, format: options.format as 'md' | 'html' });
         case 'report': return g.renderReport(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'html' });
         default: throw new InputError(`Unknown output '${what}'.`);
+    }
+}
+
+/**
+ * The SVG as a PNG, drawn by the headless Chromium of @remit/render, loaded only for this.
+ * The published remit-cli leaves the browser out (it is large): without it, say how to add it.
+ */
+async function toPng(svg: string): Promise<Buffer> {
+    try {
+        const { svgToPng } = await import('@remit/render');
+        return await svgToPng(svg);
+    } catch (error) {
+        if ((error as NodeJS.ErrnoException).code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        throw new InputError('A PNG is drawn by a headless browser, which is not installed with remit. '
+            + 'Add it beside remit: npm install --save-dev playwright-core@1.65.1 @sparticuz/chromium@153.0.0 (or write an SVG: leave out --format png).');
     }
 }
 
@@ -105,6 +142,10 @@ function decisionMap(workspace: RemitWorkspace, decision: string): string {
 function suffix(what: Output, options: GenerateOptions): string {
     const parts: string[] = [];
     if (what === 'diagram' && options.decision) parts.push(g.kebab(options.decision.split('.').pop()!));
+    if (what === 'diagram' && options.domain) parts.push(g.kebab(options.domain.split('.').pop()!));
+    if (what === 'diagram' && options.role) parts.push(g.kebab(options.role.split('.').pop()!));
+    if (what === 'diagram' && options.view === 'full') parts.push('full');
+    if (what === 'diagram' && options.theme === 'dark') parts.push('dark');
     if (what === 'charter' && options.template === 'role-cards') parts.push('role-cards');
     else if (what !== 'diagram' && what !== 'mermaid') parts.push(what);
     if (options.phase) parts.push(g.kebab(options.phase));
@@ -129,9 +170,9 @@ async function charterTemplate(file: string | undefined, format: 'md' | 'html', 
     return found ? g.loadTemplateFolder(workspaceTemplate) : g.builtinTemplate(format);
 }
 
-async function emit(out: string | undefined, fileName: string, text: string, cwd: string): Promise<void> {
+async function emit(out: string | undefined, fileName: string, text: string | Buffer, cwd: string): Promise<void> {
     if (out === undefined) {
-        await writeStdout(text);
+        await writeStdout(String(text));
         return;
     }
     const folder = path.resolve(cwd, out);

@@ -2,9 +2,10 @@
 // matrix. The server renders with the generators; this side only picks files and writes.
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { RemitPreview } from './preview.js';
 import {
     GenerateRequest, StarterRequest, StartersRequest,
-    type GenerateParams, type GenerateResult
+    type DiagramView, type GenerateParams, type GenerateResult
 } from '../shared/protocol.js';
 import { clientRequest } from './requests.js';
 
@@ -31,6 +32,8 @@ export interface GenerateOptions {
     target?: vscode.Uri;
     format?: string;
     phase?: string;
+    /** Diagram: the view to draw; by default the one the preview shows for this map, else the overview. */
+    view?: DiagramView;
     /** Open the written file (default true). */
     open?: boolean;
 }
@@ -41,10 +44,10 @@ async function generate(client: LanguageClient, params: GenerateParams): Promise
 
 const fileStem = (name: string) => name.replace(/([a-z0-9])([A-Z])/g, '$1-$2').replace(/[^A-Za-z0-9_-]+/g, '-').toLowerCase();
 
-async function writeText(target: vscode.Uri, text: string): Promise<void> {
+async function writeText(target: vscode.Uri, text: string | Uint8Array): Promise<void> {
     if (target.path.endsWith('.remit')) throw new Error('Remit never writes over a .remit map.');
     await vscode.workspace.fs.createDirectory(vscode.Uri.joinPath(target, '..'));
-    await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    await vscode.workspace.fs.writeFile(target, typeof text === 'string' ? new TextEncoder().encode(text) : text);
 }
 
 /** Remit: Generate Charter. Writes `<folder>/<map>-charter.<md|html>` and opens it; returns where. */
@@ -72,21 +75,50 @@ export async function generateCharter(client: LanguageClient, arg?: unknown, opt
 }
 
 /** Remit: Export Diagram as SVG. Asks where (next to the map by default); returns where. */
-export async function exportDiagram(client: LanguageClient, arg?: unknown, options: GenerateOptions = {}): Promise<vscode.Uri | undefined> {
+export function exportDiagram(client: LanguageClient, arg?: unknown, options: GenerateOptions = {}): Promise<vscode.Uri | undefined> {
+    return exportPicture(client, 'svg', arg, options);
+}
+
+/** Remit: Export Diagram as PNG, for slides and Word (drawn by the preview's browser at twice its size). */
+export function exportDiagramPng(client: LanguageClient, arg?: unknown, options: GenerateOptions = {}): Promise<vscode.Uri | undefined> {
+    return exportPicture(client, 'png', arg, options);
+}
+
+/**
+ * The diagram as the preview shows it (its phase and its drill-down, when the preview
+ * shows this map), always on paper: exports go to slides, documents and printers.
+ */
+async function exportPicture(client: LanguageClient, format: 'svg' | 'png', arg: unknown, options: GenerateOptions): Promise<vscode.Uri | undefined> {
     const uri = remitUri(arg);
     if (!uri) {
         void vscode.window.showWarningMessage('Open a .remit map first: the diagram is drawn from it.');
         return undefined;
     }
-    const result = await generate(client, { uri: uri.toString(), kind: 'diagram', format: 'svg', phase: options.phase });
+    const shown = RemitPreview.active?.shows(uri) ? RemitPreview.active.shown : undefined;
+    const phase = options.phase ?? shown?.phase;
+    const view = options.view ?? shown?.view;
+    const result = await generate(client, { uri: uri.toString(), kind: 'diagram', format: 'svg', phase, view });
     if (result.error || result.text === undefined) {
         void vscode.window.showErrorMessage(`Remit: no diagram exported. ${result.error ?? ''}`);
         return undefined;
     }
-    const suggested = vscode.Uri.joinPath(uri, '..', `${fileStem(result.map ?? 'map')}${options.phase ? `-${fileStem(options.phase)}` : ''}.svg`);
-    const target = options.target ?? await vscode.window.showSaveDialog({ defaultUri: suggested, filters: { 'SVG image': ['svg'] }, title: 'Export the diagram as SVG' });
+    let data: string | Uint8Array = result.text;
+    if (format === 'png') {
+        // The preview's webview is a browser: it draws the SVG on a canvas.
+        const preview = RemitPreview.active ?? RemitPreview.showHidden(uri);
+        const png = preview ? await preview.rasterize(result.text) : undefined;
+        if (!png) {
+            void vscode.window.showErrorMessage('Remit: no PNG exported: the picture could not be drawn. Export as SVG, or run `remit generate diagram --format png --out FOLDER`.');
+            return undefined;
+        }
+        data = png;
+    }
+    const parts = [fileStem(result.map ?? 'map'), view && view.kind !== 'overview' && view.name ? fileStem(view.name.split('.').pop()!) : '', phase ? fileStem(phase) : ''];
+    const suggested = vscode.Uri.joinPath(uri, '..', `${parts.filter(Boolean).join('-')}.${format}`);
+    const filters: Record<string, string[]> = format === 'png' ? { 'PNG image': ['png'] } : { 'SVG image': ['svg'] };
+    const target = options.target ?? await vscode.window.showSaveDialog({ defaultUri: suggested, filters, title: `Export the diagram as ${format.toUpperCase()}` });
     if (!target) return undefined;
-    await writeText(target, result.text);
+    await writeText(target, data);
     void vscode.window.setStatusBarMessage(`Remit: diagram written to ${vscode.workspace.asRelativePath(target)}`, 5000);
     return target;
 }

@@ -5,7 +5,7 @@ import {
     LanguageClient, TransportKind,
     type LanguageClientOptions, type ServerOptions
 } from 'vscode-languageclient/node';
-import { anyMap, exportDiagram, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
+import { anyMap, exportDiagram, exportDiagramPng, generateCharter, newMap, remitUri, type GenerateOptions, type NewMapOptions } from './commands.js';
 import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
 import { FINDINGS_VIEW, FindingsView, type FindingNode } from './findings.js';
 import { compareWithHead, REVIEW_SCHEME, ReviewDocuments, type CompareOptions } from './review.js';
@@ -57,12 +57,13 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
         vscode.commands.registerCommand('remit.showMatrix', (arg?: unknown) => openPreview(arg, 'matrix')),
         vscode.commands.registerCommand('remit.generateCharter', (arg?: unknown, options?: GenerateOptions) => generateCharter(lc, arg, options)),
         vscode.commands.registerCommand('remit.exportDiagram', (arg?: unknown, options?: GenerateOptions) => exportDiagram(lc, arg, options)),
+        vscode.commands.registerCommand('remit.exportDiagramPng', (arg?: unknown, options?: GenerateOptions) => exportDiagramPng(lc, arg, options)),
         vscode.commands.registerCommand('remit.newMap', (options?: NewMapOptions) => newMap(lc, options)),
         vscode.commands.registerCommand('remit.compareWithHead', (arg?: unknown, options?: CompareOptions) => compareWithHead(lc, reviews, arg, options)),
         vscode.commands.registerCommand('remit.restartServer', () => lc.restart()),
         vscode.window.registerWebviewPanelSerializer(RemitPreview.viewType, {
             async deserializeWebviewPanel(panel, state) {
-                RemitPreview.revive(context, lc, panel, state as { uri?: string; phase?: string; tab?: PreviewTab } | undefined);
+                RemitPreview.revive(context, lc, panel, state as Parameters<typeof RemitPreview.revive>[3]);
             }
         }),
         { dispose: () => RemitPreview.active?.dispose() },

@@ -3,16 +3,18 @@
 // picture under an error banner while the map cannot be read, reveals the source of a
 // role or decision that is clicked, and offers a phase selector. One panel, revealed
 // rather than duplicated; strict Content Security Policy (nonce scripts, no remote
-// resources); restored after a reload.
+// resources); restored after a reload. The diagram drills down from the overview to a
+// domain, a role or a decision on a click; the webview zooms, fits, pans and filters,
+// follows the editor's theme (dark diagram in a dark theme) and has a "paper" toggle.
 import * as crypto from 'node:crypto';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { PreviewRequest, type PreviewResult } from '../shared/protocol.js';
+import { PreviewRequest, type DiagramView, type PreviewParams, type PreviewResult } from '../shared/protocol.js';
 import { clientRequest } from './requests.js';
 
 export type PreviewTab = 'diagram' | 'matrix';
 
-interface PanelState { uri?: string; phase?: string; tab?: PreviewTab }
+interface PanelState { uri?: string; phase?: string; tab?: PreviewTab; view?: DiagramView; paper?: boolean }
 
 /** What the webview last reported drawing: for tests and status. */
 export interface PreviewRendered {
@@ -24,6 +26,20 @@ export interface PreviewRendered {
     banner: boolean;
     tab: PreviewTab;
     phase?: string;
+    /** The drill-down shown: overview, domain, role or decision, and its element. */
+    view?: DiagramView;
+    /** The diagram's theme as drawn. */
+    theme?: 'paper' | 'dark';
+    /** Zoom of the diagram (1 = actual size), the width of the diagram area and the picture's drawn width, in CSS pixels. */
+    zoom?: number;
+    areaWidth?: number;
+    drawnWidth?: number;
+    /** Height on screen of the smallest and of the typical text of the diagram, in CSS pixels (measured by the browser). */
+    minTextPx?: number;
+    medianTextPx?: number;
+    /** Elements matching the filter box (when it has text). */
+    filter?: string;
+    matches?: number;
 }
 
 export class RemitPreview implements vscode.Disposable {
@@ -38,9 +54,13 @@ export class RemitPreview implements vscode.Disposable {
     private documentUri: vscode.Uri | undefined;
     private phase: string | undefined;
     private tab: PreviewTab = 'diagram';
+    private view: DiagramView = { kind: 'overview' };
+    private paper = false;
+    private readonly rasters = new Map<number, (png: Uint8Array | undefined) => void>();
     private lastGood: PreviewResult | undefined;
     private timer: ReturnType<typeof setTimeout> | undefined;
     private sequence = 0;
+    private rasterCount = 0;
     private disposed = false;
 
     static show(context: vscode.ExtensionContext, client: LanguageClient, uri: vscode.Uri, tab?: PreviewTab): RemitPreview {
@@ -64,6 +84,14 @@ export class RemitPreview implements vscode.Disposable {
 
     static get active(): RemitPreview | undefined { return RemitPreview.current; }
 
+    /** The preview, opened for `uri` without taking the focus (PNG export draws in it). */
+    static showHidden(uri: vscode.Uri): RemitPreview | undefined {
+        return RemitPreview.context && RemitPreview.client ? RemitPreview.show(RemitPreview.context, RemitPreview.client, uri) : undefined;
+    }
+
+    private static context: vscode.ExtensionContext | undefined;
+    private static client: LanguageClient | undefined;
+
     private static webviewOptions(context: vscode.ExtensionContext): vscode.WebviewOptions & vscode.WebviewPanelOptions {
         return {
             enableScripts: true,
@@ -79,8 +107,12 @@ export class RemitPreview implements vscode.Disposable {
         state: PanelState
     ) {
         RemitPreview.current = this;
+        RemitPreview.context = context;
+        RemitPreview.client = client;
         this.phase = state.phase;
         this.tab = state.tab ?? 'diagram';
+        this.view = state.view ?? { kind: 'overview' };
+        this.paper = state.paper ?? false;
         panel.iconPath = vscode.Uri.joinPath(context.extensionUri, 'images/icon.png');
         panel.webview.html = this.html();
         this.disposables.push(
@@ -95,7 +127,8 @@ export class RemitPreview implements vscode.Disposable {
                     this.setDocument(editor.document.uri);
                 }
             }),
-            vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('remit.preview')) this.schedule(); })
+            vscode.workspace.onDidChangeConfiguration(e => { if (e.affectsConfiguration('remit.preview')) this.schedule(); }),
+            vscode.window.onDidChangeActiveColorTheme(() => void this.refresh())
         );
         if (state.uri) this.setDocument(vscode.Uri.parse(state.uri));
     }
@@ -106,6 +139,7 @@ export class RemitPreview implements vscode.Disposable {
             this.documentUri = uri;
             this.lastGood = undefined;
             this.phase = undefined;
+            this.view = { kind: 'overview' };
         }
         void this.refresh();
     }
@@ -122,7 +156,7 @@ export class RemitPreview implements vscode.Disposable {
         const sequence = ++this.sequence;
         let result: PreviewResult;
         try {
-            result = await this.client.sendRequest(clientRequest(PreviewRequest), { uri: uri.toString(), phase: this.phase });
+            result = await this.client.sendRequest(clientRequest(PreviewRequest), { uri: uri.toString(), phase: this.phase, view: this.view, theme: this.theme() } satisfies PreviewParams);
         } catch (e) {
             result = { uri: uri.toString(), broken: true, problems: [], locations: {}, error: e instanceof Error ? e.message : String(e) };
         }
@@ -138,7 +172,37 @@ export class RemitPreview implements vscode.Disposable {
             problems: result.problems,
             error: result.error,
             phase: this.phase,
-            tab: this.tab
+            tab: this.tab,
+            diagramView: this.view,
+            theme: this.theme(),
+            paper: this.paper
+        });
+    }
+
+    /** The diagram's colours: dark in a dark or high-contrast dark theme, unless "paper" is on. */
+    private theme(): 'paper' | 'dark' {
+        const kind = vscode.window.activeColorTheme.kind;
+        const dark = kind === vscode.ColorThemeKind.Dark || kind === vscode.ColorThemeKind.HighContrast;
+        return dark && !this.paper ? 'dark' : 'paper';
+    }
+
+    /** True when the preview shows the map in `uri`. */
+    shows(uri: vscode.Uri): boolean {
+        return this.documentUri?.toString() === uri.toString();
+    }
+
+    /** The phase and drill-down shown, for Export Diagram. */
+    get shown(): { phase?: string; view: DiagramView } {
+        return { phase: this.phase, view: this.view };
+    }
+
+    /** Draws an SVG as a PNG in the webview's browser (for Export Diagram as PNG). */
+    rasterize(svg: string, scale = 2): Promise<Uint8Array | undefined> {
+        const id = ++this.rasterCount;
+        return new Promise(resolve => {
+            const timer = setTimeout(() => { this.rasters.delete(id); resolve(undefined); }, 30_000);
+            this.rasters.set(id, png => { clearTimeout(timer); resolve(png); });
+            void this.panel.webview.postMessage({ type: 'rasterize', id, svg, scale });
         });
     }
 
@@ -154,6 +218,24 @@ export class RemitPreview implements vscode.Disposable {
             case 'tab':
                 this.tab = message.tab === 'matrix' ? 'matrix' : 'diagram';
                 break;
+            case 'view': {
+                const kind = message.kind;
+                const name = typeof message.name === 'string' ? message.name : undefined;
+                this.view = (kind === 'domain' || kind === 'role' || kind === 'decision') && name ? { kind, name } : { kind: 'overview' };
+                await this.refresh();
+                break;
+            }
+            case 'paper':
+                this.paper = message.paper === true;
+                await this.refresh();
+                break;
+            case 'raster': {
+                const done = this.rasters.get(Number(message.id));
+                this.rasters.delete(Number(message.id));
+                const data = typeof message.data === 'string' ? message.data.replace(/^data:image\/png;base64,/, '') : undefined;
+                done?.(data ? new Uint8Array(Buffer.from(data, 'base64')) : undefined);
+                break;
+            }
             case 'reveal':
                 await this.reveal(String(message.element));
                 break;
@@ -208,10 +290,23 @@ export class RemitPreview implements vscode.Disposable {
     <button id="tab-matrix" role="tab" data-tab="matrix">Matrix</button>
   </nav>
   <label id="phase-label" hidden>Phase <select id="phase"></select></label>
+  <input id="filter" type="search" placeholder="Filter: role, domain, decision" aria-label="Filter roles, domains and decisions" title="Filter (/)">
 </header>
+<nav class="viewbar" aria-label="Diagram view">
+  <span id="crumbs" class="crumbs"></span>
+  <button id="reveal" hidden title="Open this element in the editor (or Ctrl+click it)">Go to source</button>
+  <span class="zoom" role="group" aria-label="Zoom">
+    <button id="zoom-out" title="Zoom out (-)" aria-label="Zoom out">−</button>
+    <output id="zoom-level" aria-live="polite">100%</output>
+    <button id="zoom-in" title="Zoom in (+)" aria-label="Zoom in">+</button>
+    <button id="zoom-fit" title="Fit to width (W)">Fit width</button>
+    <button id="zoom-actual" title="Actual size (0)">100%</button>
+  </span>
+  <label class="paper" title="Draw the diagram on white paper, as it exports and prints (P)"><input id="paper" type="checkbox"> Paper</label>
+</nav>
 <section id="banner" class="banner" role="alert" hidden></section>
 <main>
-  <section id="diagram" class="diagram" role="tabpanel" aria-labelledby="tab-diagram"></section>
+  <section id="diagram" class="diagram" role="tabpanel" aria-labelledby="tab-diagram" tabindex="0" aria-label="Diagram: drag or use the arrow keys to pan, + and - to zoom"></section>
   <section id="matrix" class="matrix" role="tabpanel" aria-labelledby="tab-matrix" hidden></section>
   <p id="empty" class="empty" hidden></p>
 </main>

@@ -56,7 +56,7 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
         const maps = workspace.maps;
         try {
             const [svg, matrix] = await Promise.all([
-                renderer.run({ kind: 'diagram', maps, findings, map: map.name, phase }),
+                renderer.run({ kind: 'diagram', maps, findings, map: map.name, phase, view: params.view, theme: params.theme }),
                 renderer.run({ kind: 'matrix', maps, findings, map: map.name, phase, format: 'html' })
             ]);
             result.svg = svg;
@@ -81,7 +81,7 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
         try {
             switch (params.kind) {
                 case 'diagram':
-                    return { map: snap.map.name, text: await renderer.run({ ...common, kind: 'diagram', phase: params.phase }) };
+                    return { map: snap.map.name, text: await renderer.run({ ...common, kind: 'diagram', phase: params.phase, view: params.view }) };
                 case 'matrix': {
                     const format = params.format === 'csv' || params.format === 'html' ? params.format : 'md';
                     return { map: snap.map.name, text: await renderer.run({ ...common, kind: 'matrix', phase: params.phase, format }) };

@@ -7,9 +7,10 @@ import { WorkspaceModel, type MapModel } from '@remit/language';
 import {
     builtinTemplate, loadTemplateFolder, renderCharter, renderDiagramSvg, renderMatrix, type Finding
 } from '@remit/generators';
+import type { DiagramView } from '../shared/protocol.js';
 
 export type RenderJob =
-    | { kind: 'diagram'; maps: readonly MapModel[]; findings: readonly Finding[]; map: string; phase?: string }
+    | { kind: 'diagram'; maps: readonly MapModel[]; findings: readonly Finding[]; map: string; phase?: string; view?: DiagramView; theme?: 'paper' | 'dark' }
     | { kind: 'matrix'; maps: readonly MapModel[]; findings: readonly Finding[]; map: string; phase?: string; format: 'md' | 'csv' | 'html' }
     | { kind: 'charter'; maps: readonly MapModel[]; findings: readonly Finding[]; map: string; format: 'md' | 'html'; template?: string };
 
@@ -17,8 +18,10 @@ export type RenderJob =
 export async function render(job: RenderJob): Promise<string> {
     const workspace = new WorkspaceModel(job.maps);
     switch (job.kind) {
-        case 'diagram':
-            return renderDiagramSvg(workspace, job.findings, { map: job.map, phase: job.phase });
+        case 'diagram': {
+            const focus = job.view?.kind && job.view.kind !== 'overview' && job.view.name ? { [job.view.kind]: job.view.name } : {};
+            return renderDiagramSvg(workspace, job.findings, { map: job.map, phase: job.phase, theme: job.theme, ...focus });
+        }
         case 'matrix':
             return renderMatrix(workspace, job.findings, { map: job.map, phase: job.phase, format: job.format });
         case 'charter': {

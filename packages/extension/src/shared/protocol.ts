@@ -25,7 +25,13 @@ export interface PreviewParams {
     uri: string;
     /** Show the map as it stands in this phase; every phase when left out. */
     phase?: string;
+    /** What the diagram shows: the overview (default), or a domain, a role or a decision. */
+    view?: DiagramView;
+    /** `dark` draws the diagram for a dark editor; `paper` (default) as it prints. */
+    theme?: 'paper' | 'dark';
 }
+/** A drill-down of the diagram: `name` is the element's `Map.Element` name. */
+export interface DiagramView { kind: 'overview' | 'domain' | 'role' | 'decision'; name?: string }
 export interface SourcePosition { uri: string; line: number; character: number }
 export interface PreviewProblem { line: number; column: number; code: string; message: string }
 export interface PreviewResult {
@@ -57,6 +63,8 @@ export interface GenerateParams {
     phase?: string;
     /** A charter template file (`.liquid`) to use instead of the built-in one. */
     template?: string;
+    /** Diagram: the view to draw (as the preview shows it). */
+    view?: DiagramView;
 }
 export interface GenerateResult {
     /** The generated text, when the map could be read. */

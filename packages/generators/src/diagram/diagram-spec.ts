@@ -2,7 +2,8 @@ import { closestName, type LevelModel, type WorkspaceModel } from '@remit/langua
 import type { Finding } from '../findings.js';
 import { GeneratorError } from '../generator-error.js';
 import { buildMapView, lowerFirst, selectMap, type DecisionView, type MapView } from '../view-model.js';
-import { wrapText } from './text-metrics.js';
+import { GLYPH_ROOM, wrapText } from './text-metrics.js';
+import { ESCALATE_STYLE, LINK_STYLE, levelStyles, type LevelStyle, type ThemeName } from './theme.js';
 
 /**
  * What a diagram shows, before layout: boxes with their lines of text and sizes, and
@@ -28,7 +29,11 @@ export interface TextLine {
     weight?: 'bold';
     /** The element this line names, for a click in a preview. */
     element?: string;
-    tone?: 'muted' | 'problem';
+    tone?: 'muted' | 'problem' | 'handover';
+    /** A level's glyph printed (in the level's colour) before the words. */
+    glyph?: LevelStyle;
+    /** The words continue the line before (wrapped): no glyph, indented under the words. */
+    continued?: boolean;
 }
 
 export interface DiagramNode {
@@ -39,7 +44,7 @@ export interface DiagramNode {
     lines: TextLine[];
     width: number;
     height: number;
-    emphasis?: 'final' | 'problem' | 'focus';
+    emphasis?: 'final' | 'problem' | 'focus' | 'handover' | 'idle';
     children?: DiagramNode[];
 }
 
@@ -49,19 +54,26 @@ export interface DiagramEdge {
     target: string;
     label?: string;
     labelWidth?: number;
-    color: string;
+    /** The level's colour, glyph (the arrowhead) and dash pattern; or a sequence / escalation link. */
+    style: LevelStyle;
     /** Final authority is drawn thick. */
     strong: boolean;
-    /** Holds only in some phases (dashed), or a sequence / escalation link (dotted). */
-    dash?: 'phased' | 'link';
+    /** Holds only in some phases: drawn lighter, and its label says when. */
+    phased?: boolean;
+    /** New in the phase shown (a hand-over): drawn wider and its label says so. */
+    fresh?: boolean;
+    /** Holds in some other phase but not in the one shown: its place is kept, nothing is drawn. */
+    ghost?: boolean;
+    /** The longest label this arrow has in any phase: the layout keeps room for it. */
+    reserve?: string;
 }
 
 export interface LegendItem {
     label: string;
-    color: string;
+    style?: LevelStyle;
     strong?: boolean;
-    dash?: 'phased' | 'link';
-    box?: 'problem';
+    phased?: boolean;
+    box?: 'problem' | 'handover';
 }
 
 export interface DiagramOptions {
@@ -71,6 +83,14 @@ export interface DiagramOptions {
     phase?: string;
     /** Draw one decision's flow through its levels and `after` links. */
     decision?: string;
+    /** Draw one domain: its decisions and everyone who holds a level in them. */
+    domain?: string;
+    /** Draw one role or team: every decision it holds a level in. */
+    role?: string;
+    /** `full`: every role-to-decision arrow in one graph (laid out by ELK); default: the overview. */
+    view?: 'overview' | 'full';
+    /** Colours: `paper` (default; prints and exports) or `dark` (a dark editor). */
+    theme?: ThemeName;
 }
 
 const PADDING = 10;
@@ -78,22 +98,8 @@ const LINE = 1.3;
 const HOLDER_WIDTH = 190;
 const DECISION_WIDTH = 220;
 const TITLE_SIZE = 13;
-const SMALL = 11;
+const SMALL = 12;
 
-export const PROBLEM_COLOR = '#b42318';
-const FINAL_COLOR = '#102a43';
-const VETO_COLOR = '#c2410c';
-const PALETTE = ['#2563eb', '#0f766e', '#7c3aed', '#64748b', '#a16207', '#be185d'];
-
-/** A colour per level: final dark, veto orange, the rest from a fixed palette in scheme order. */
-export function levelColors(levels: readonly LevelModel[]): Map<string, string> {
-    const colors = new Map<string, string>();
-    let next = 0;
-    for (const level of levels) {
-        colors.set(level.name, level.final ? FINAL_COLOR : level.veto ? VETO_COLOR : PALETTE[next++ % PALETTE.length]);
-    }
-    return colors;
-}
 
 export function buildDiagramSpec(workspace: WorkspaceModel, findings: readonly Finding[], options: DiagramOptions = {}): DiagramSpec {
     const mapName = options.map ?? (options.decision?.includes('.') ? options.decision.split('.')[0] : undefined);
@@ -124,13 +130,16 @@ function mapOfDecision(workspace: WorkspaceModel, name: string) {
     throw new GeneratorError(`No map has a decision named '${name}'.${guess ? ` Did you mean '${guess}'?` : ''} Decisions are named as written after \`decision\` in the map, for example ${all[0]}.`);
 }
 
-function box(id: string, kind: NodeKind, lines: TextLine[], width: number, element?: string): DiagramNode {
-    const wrapped: TextLine[] = lines.flatMap(line => wrapText(line.text, width - 2 * PADDING, line.size).map(text => ({ ...line, text })));
+export function box(id: string, kind: NodeKind, lines: TextLine[], width: number, element?: string): DiagramNode {
+    // Bold words run about a tenth wider than the estimate of text-metrics.ts.
+    const room = (line: TextLine) => (width - 2 * PADDING - (line.glyph ? GLYPH_ROOM : 0)) / (line.weight === 'bold' ? 1.12 : 1.02);
+    const wrapped: TextLine[] = lines.flatMap(line => wrapText(line.text, room(line), line.size)
+        .map((text, i) => (i === 0 ? { ...line, text } : { ...line, text, continued: true })));
     const height = Math.ceil(2 * PADDING + wrapped.reduce((sum, l) => sum + l.size * LINE, 0));
     return { id, kind, element, lines: wrapped, width, height };
 }
 
-function problemLines(decision: DecisionView): TextLine[] {
+export function problemLines(decision: DecisionView): TextLine[] {
     const lines: TextLine[] = [];
     if (decision.gap) lines.push({ text: '⚠ Gap: nobody holds final authority', size: SMALL, weight: 'bold', tone: 'problem' });
     if (decision.conflict) lines.push({ text: '⚠ Conflict: more than one final authority', size: SMALL, weight: 'bold', tone: 'problem' });
@@ -146,13 +155,13 @@ function decisionBox(id: string, decision: DecisionView): DiagramNode {
     return node;
 }
 
-function legendFor(view: MapView, colors: Map<string, string>, phased: boolean): LegendItem[] {
+export function legendFor(view: MapView, styles: Map<string, LevelStyle>, phased: boolean): LegendItem[] {
     const items: LegendItem[] = view.levels.map(level => ({
         label: level.final ? `${level.name} (final authority)` : level.veto ? `${level.name} (can block)` : level.name,
-        color: colors.get(level.name)!,
+        style: styles.get(level.name)!,
         strong: level.final
     }));
-    if (phased) items.push({ label: 'only in some phases', color: '#52606d', dash: 'phased' });
+    if (phased) items.push({ label: 'only in some phases (lighter)', style: styles.get(view.levels[0]?.name ?? '') ?? LINK_STYLE, phased: true });
     return items;
 }
 
@@ -167,7 +176,7 @@ function describe(view: MapView, holders: number): string {
 }
 
 function mapSpec(view: MapView): DiagramSpec {
-    const colors = levelColors(view.levels);
+    const styles = levelStyles(view.levels);
     // Every role and team is drawn, even one that holds nothing: that is worth seeing.
     const holders = view.holders;
     const nodes: DiagramNode[] = [];
@@ -221,43 +230,43 @@ function mapSpec(view: MapView): DiagramSpec {
                 source: holderId.get(holder)!,
                 target: decisionId.get(d.decision.qualifiedName)!,
                 label: parts.map(p => (p.when ? `${p.level.name}, ${lowerFirst(p.when)}` : p.level.name)).join(' · '),
-                color: colors.get((final ?? parts[0]).level.name)!,
+                style: styles.get((final ?? parts[0]).level.name)!,
                 strong: !!final,
-                dash: parts.every(p => p.when) ? 'phased' : undefined
+                phased: parts.every(p => p.when) || undefined
             });
         }
     }
     const title = view.phase ? `${view.map.title}: who holds what in ${view.phase.title}` : `${view.map.title}: who holds what`;
-    const legend = legendFor(view, colors, phased);
-    if (view.decisions.some(d => d.gap || d.conflict)) legend.push({ label: 'gap or conflict', color: PROBLEM_COLOR, box: 'problem' });
+    const legend = legendFor(view, styles, phased);
+    if (view.decisions.some(d => d.gap || d.conflict)) legend.push({ label: 'gap or conflict', box: 'problem' });
     return { title, description: describe(view, holders.length), legend, nodes, edges };
 }
 
 function decisionFlowSpec(view: MapView, decision: DecisionView): DiagramSpec {
-    const colors = levelColors(view.levels);
+    const styles = levelStyles(view.levels);
     const nodes: DiagramNode[] = [];
     const edges: DiagramEdge[] = [];
-    const link = (source: string, target: string, label: string, color = '#52606d') =>
-        edges.push({ id: `e${edges.length + 1}`, source, target, label, color, strong: false, dash: 'link' });
+    const link = (source: string, target: string, label: string, style = LINK_STYLE) =>
+        edges.push({ id: `e${edges.length + 1}`, source, target, label, style, strong: false });
 
     const steps = decision.steps.filter(s => s.holders.length > 0);
     const stepIds: string[] = [];
     steps.forEach((step, i) => {
         const id = `s${i + 1}`;
         stepIds.push(id);
-        const lines: TextLine[] = [{ text: `${i + 1}. ${step.level.name}${step.level.final ? ' (final authority)' : step.level.veto ? ' (can block)' : ''}`, size: SMALL, weight: 'bold', tone: 'muted' }];
+        const lines: TextLine[] = [{ text: `${i + 1}. ${step.level.name}${step.level.final ? ' (final authority)' : step.level.veto ? ' (can block)' : ''}`, size: SMALL, weight: 'bold', tone: 'muted', glyph: styles.get(step.level.name) }];
         for (const h of step.holders) {
             lines.push({ text: h.when ? `${h.label} (${lowerFirst(h.when)})` : h.label, size: TITLE_SIZE, weight: 'bold', element: h.holder });
         }
         const node = box(id, 'step', lines, DECISION_WIDTH, decision.decision.qualifiedName);
         if (step.level.final) node.emphasis = 'final';
         nodes.push(node);
-        if (i > 0) edges.push({ id: `e${edges.length + 1}`, source: stepIds[i - 1], target: id, label: 'then', color: colors.get(step.level.name)!, strong: step.level.final });
+        if (i > 0) edges.push({ id: `e${edges.length + 1}`, source: stepIds[i - 1], target: id, label: 'then', style: styles.get(step.level.name)!, strong: step.level.final });
     });
     const focus = decisionBox('d0', decision);
     focus.emphasis = decision.gap || decision.conflict ? 'problem' : 'focus';
     nodes.unshift(focus);
-    if (stepIds.length) edges.unshift({ id: 'e0', source: 'd0', target: stepIds[0], label: 'starts with', color: '#52606d', strong: false });
+    if (stepIds.length) edges.unshift({ id: 'e0', source: 'd0', target: stepIds[0], label: 'starts with', style: LINK_STYLE, strong: false });
     const last = stepIds.find((_, i) => steps[i].level.final) ?? stepIds[stepIds.length - 1] ?? 'd0';
     const sequenceNode = (id: string, name: string, label: string) => {
         const other = view.decisions.find(d => d.decision.qualifiedName === name);
@@ -274,10 +283,10 @@ function decisionFlowSpec(view: MapView, decision: DecisionView): DiagramSpec {
     });
     if (decision.escalate) {
         nodes.push(box('x1', 'other', [{ text: 'Appeals and deadlocks go to', size: SMALL, tone: 'muted' }, { text: decision.escalate.label, size: TITLE_SIZE, weight: 'bold', element: decision.escalate.name }], HOLDER_WIDTH, decision.escalate.name));
-        link(last, 'x1', 'escalates to', PROBLEM_COLOR);
+        link(last, 'x1', 'escalates to', ESCALATE_STYLE);
     }
-    const legend = legendFor(view, colors, steps.some(s => s.holders.some(h => h.when)));
-    legend.push({ label: 'sequence or escalation', color: '#52606d', dash: 'link' });
+    const legend = legendFor(view, styles, false);
+    legend.push({ label: 'sequence or escalation', style: LINK_STYLE });
     const title = `${decision.decision.title}${view.phase ? ` in ${view.phase.title}` : ''}`;
     const stepWords = steps.map(s => `${s.level.name}: ${s.holders.map(h => h.label).join(', ')}`).join('; ');
     const description = `How the decision "${decision.decision.title}" of ${view.map.title} is taken, level by level. ${stepWords || 'Nobody holds any level.'}`

@@ -5,7 +5,10 @@
  */
 
 /** Font size of the words on arrows. */
-export const EDGE_LABEL_SIZE = 10;
+export const EDGE_LABEL_SIZE = 12;
+
+/** Room for a level's glyph (and a space) before the words of a line. */
+export const GLYPH_ROOM = 14;
 
 const NARROW = new Set([...'iljtfrI.,:;\'!|() ']);
 const WIDE = new Set([...'mwMWOQGDHNU@%&']);

@@ -81,7 +81,8 @@ function perCase(decision: DecisionModel, judge: (view: DecisionModel, onlyView:
                 if (!reported.has(k)) out.push(finding);
                 reported.add(k);
             } else {
-                out.push({ ...finding, message: inCase(view.case!, finding.message), data: { ...finding.data, case: view.case } });
+                // The spread keeps code and data together; TypeScript cannot follow that through a union.
+                out.push({ ...finding, message: inCase(view.case!, finding.message), data: { ...finding.data, case: view.case } } as Finding);
             }
         }
     }

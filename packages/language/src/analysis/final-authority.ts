@@ -111,7 +111,8 @@ export function checkTeamRules(ctx: AnalysisContext, facts: WorkspaceFacts, out:
                 data: {
                     team: team.name, decisions: decisions.map(d => d.qualifiedName), veto: !decides,
                     fixes: [
-                        { title: 'Add \'rule consensus\' to the team', preferred: true, edits: [{ kind: 'add-team-rule', rule: 'consensus' }] },
+                        // Consensus alone would need a fallback (no-deadlock-path); these always reach an answer.
+                        { title: 'Add \'rule consensus then majority\' to the team', preferred: true, edits: [{ kind: 'add-team-rule', rule: 'consensus then majority' }] },
                         { title: 'Add \'rule majority\' to the team', edits: [{ kind: 'add-team-rule', rule: 'majority' }] }
                     ]
                 }
@@ -167,9 +168,12 @@ export function checkDeadlock(ctx: AnalysisContext, map: MapModel, decision: Dec
     }
 }
 
+/** The `fallback` line a fix adds for the author to complete. */
+const DEADLOCK_FALLBACK_STUB = 'fallback "What happens if they do not agree"';
+
 /** A fallback stub; for each team whose rule ends in agreement, a last step that always decides. */
 function deadlockFixes(ctx: AnalysisContext, agreeing: string[]): Fix[] {
-    const stub = 'fallback "What happens if they do not agree"';
+    const stub = DEADLOCK_FALLBACK_STUB;
     const fixes: Fix[] = [{ title: `Add a fallback: '${stub}'`, preferred: true, edits: [{ kind: 'add-decision-line', line: stub }] }];
     for (const name of agreeing) {
         const team = ctx.holder(name);
@@ -220,7 +224,14 @@ function gapFixes(ctx: AnalysisContext, judge: FixJudge, map: MapModel, decision
 
 /** Fixes for a conflict: decide together, or move all but one holder to the level before the final one. */
 function conflictFixes(judge: FixJudge, map: MapModel, decision: DecisionModel, final: string, lower: string | undefined, holders: string[], bounds: PhaseBounds): Fix[] {
-    const fixes: Fix[] = [{ title: 'Mark the decision \'pattern collaborative\' (they decide together)', edits: [{ kind: 'set-pattern', pattern: 'collaborative' }] }];
+    // Deciding together needs a way out when they do not agree (no-deadlock-path).
+    const settled = decision.escalate !== undefined || decision.fallback !== undefined;
+    const fixes: Fix[] = [settled
+        ? { title: 'Mark the decision \'pattern collaborative\' (they decide together)', edits: [{ kind: 'set-pattern', pattern: 'collaborative' }] }
+        : {
+            title: 'Mark the decision \'pattern collaborative\' (they decide together) with a fallback for when they do not agree',
+            edits: [{ kind: 'set-pattern', pattern: 'collaborative' }, { kind: 'add-decision-line', line: DEADLOCK_FALLBACK_STUB }]
+        }];
     if (!lower) return fixes;
     for (const holder of holders) {
         const who = writtenName(holder, map);

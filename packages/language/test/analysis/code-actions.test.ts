@@ -84,10 +84,13 @@ describe('quick fixes', () => {
         expect(after).toContain('{ decide Principal until Two  decide Lead from Three  decide Principal from Two until Three }');
     });
 
-    test('two deciders: mark the decision collaborative', async () => {
+    test('two deciders: mark the decision collaborative, with a fallback unless it has one', async () => {
         const before = `map M\n${ROLES}domain D {\n  decision X "X" {\n    decide Principal, Lead\n  }\n}\n`;
-        expect(await fixed(before, 'multiple-final-authority', "Mark the decision 'pattern collaborative' (they decide together)"))
-            .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    pattern collaborative\n    decide Principal, Lead\n  }\n}\n`);
+        expect(await fixed(before, 'multiple-final-authority', "Mark the decision 'pattern collaborative' (they decide together) with a fallback for when they do not agree"))
+            .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    pattern collaborative\n    decide Principal, Lead\n    fallback "What happens if they do not agree"\n  }\n}\n`);
+        const settled = `map M\n${ROLES}domain D {\n  decision X "X" {\n    decide Principal, Lead\n    fallback "Status quo"\n  }\n}\n`;
+        expect(await fixed(settled, 'multiple-final-authority', "Mark the decision 'pattern collaborative' (they decide together)"))
+            .toBe(`map M\n${ROLES}domain D {\n  decision X "X" {\n    pattern collaborative\n    decide Principal, Lead\n    fallback "Status quo"\n  }\n}\n`);
     });
 
     test('two deciders: move one to the level before the final one', async () => {
@@ -116,8 +119,8 @@ describe('quick fixes', () => {
 
     test('a deciding team gets a rule', async () => {
         const before = `map M\n${ROLES}team ILT "ILT" {\n  members Lead, Principal\n}\ndomain D { decision X "X" { decide ILT } }\n`;
-        expect(await fixed(before, 'team-without-rule', "Add 'rule consensus' to the team"))
-            .toBe(`map M\n${ROLES}team ILT "ILT" {\n  members Lead, Principal\n  rule consensus\n}\ndomain D { decision X "X" { decide ILT } }\n`);
+        expect(await fixed(before, 'team-without-rule', "Add 'rule consensus then majority' to the team"))
+            .toBe(`map M\n${ROLES}team ILT "ILT" {\n  members Lead, Principal\n  rule consensus then majority\n}\ndomain D { decision X "X" { decide ILT } }\n`);
         const oneLine = `map M\n${ROLES}team ILT "ILT" { members Lead, Principal }\ndomain D { decision X "X" { decide ILT } }\n`;
         expect(await fixed(oneLine, 'team-without-rule', "Add 'rule majority' to the team"))
             .toContain('team ILT "ILT" { members Lead, Principal  rule majority }');
