@@ -150,6 +150,9 @@ const result = await esbuild.build({
     sourcemap: 'linked',
     legalComments: 'inline',
     plugins: [keepModuleUrls, protocolLite, builtins],
+    // The headless Chromium that prints PDFs stays outside the bundle and is loaded from
+    // node_modules only when --format pdf runs (it unpacks a browser binary of its own).
+    external: ['@sparticuz/chromium', 'playwright-core'],
     logLevel: 'warning',
     metafile: true
 });

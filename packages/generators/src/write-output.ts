@@ -10,7 +10,7 @@ import { InputError } from '@remit/language';
  * and neither is anything that is not a plain file (a folder, say). Missing folders on
  * the way are created.
  */
-export async function writeOutputFile(file: string, text: string): Promise<void> {
+export async function writeOutputFile(file: string, text: string | Uint8Array): Promise<void> {
     if (path.extname(file).toLowerCase() === '.remit') {
         throw new InputError(`${file}: will not write over a .remit source file. Choose another --out folder or file name.`);
     }
@@ -26,7 +26,7 @@ export async function writeOutputFile(file: string, text: string): Promise<void>
     }
     const temporary = path.join(folder, `.${path.basename(file)}.${randomBytes(6).toString('hex')}.tmp`);
     try {
-        await fs.writeFile(temporary, text, { encoding: 'utf8', flag: 'wx' });
+        await fs.writeFile(temporary, text, typeof text === 'string' ? { encoding: 'utf8', flag: 'wx' } : { flag: 'wx' });
         await fs.rename(temporary, file);
     } catch (err) {
         await fs.rm(temporary, { force: true }).catch(() => undefined);

@@ -24,7 +24,9 @@ export type RemitKeywordNames =
     | ".."
     | "/"
     | "administrator"
+    | "adopted"
     | "after"
+    | "approved"
     | "backup"
     | "chair"
     | "collaborative"
@@ -52,6 +54,7 @@ export type RemitKeywordNames =
     | "month"
     | "monthly"
     | "months"
+    | "next-review"
     | "parallel"
     | "pattern"
     | "phases"
@@ -77,6 +80,7 @@ export type RemitKeywordNames =
     | "until"
     | "uses"
     | "vacant"
+    | "version"
     | "veto"
     | "vote"
     | "week"
@@ -321,20 +325,28 @@ export function isRemitFile(item: unknown): item is RemitFile {
 export interface RemitMap extends langium.AstNode {
     readonly $container: RemitFile;
     readonly $type: 'RemitMap';
+    adopted?: string;
+    approved?: string;
     elements: Array<MapElement>;
     name: string;
+    nextReview?: string;
     scheme?: langium.Reference<LevelScheme>;
     status?: Status;
     title?: string;
+    version?: string;
 }
 
 export const RemitMap = {
     $type: 'RemitMap',
+    adopted: 'adopted',
+    approved: 'approved',
     elements: 'elements',
     name: 'name',
+    nextReview: 'nextReview',
     scheme: 'scheme',
     status: 'status',
-    title: 'title'
+    title: 'title',
+    version: 'version'
 } as const;
 
 export function isRemitMap(item: unknown): item is RemitMap {
@@ -657,6 +669,14 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
         RemitMap: {
             name: RemitMap.$type,
             properties: {
+                adopted: {
+                    name: RemitMap.adopted,
+                    optional: true
+                },
+                approved: {
+                    name: RemitMap.approved,
+                    optional: true
+                },
                 elements: {
                     name: RemitMap.elements,
                     defaultValue: [],
@@ -664,6 +684,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: RemitMap.name
+                },
+                nextReview: {
+                    name: RemitMap.nextReview,
+                    optional: true
                 },
                 scheme: {
                     name: RemitMap.scheme,
@@ -676,6 +700,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 },
                 title: {
                     name: RemitMap.title,
+                    optional: true
+                },
+                version: {
+                    name: RemitMap.version,
                     optional: true
                 }
             },

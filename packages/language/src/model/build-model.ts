@@ -34,6 +34,12 @@ export class MapModelBuilder {
             scheme: usedScheme ? this.scheme(usedScheme) : emptyScheme(),
             schemes: map.elements.filter(isLevelScheme).map(s => this.scheme(s)),
             status: map.status as DecisionStatus | undefined,
+            frontMatter: {
+                ...(map.version !== undefined && { version: map.version }),
+                ...(map.adopted !== undefined && { adopted: map.adopted }),
+                ...(map.approved !== undefined && { approved: map.approved }),
+                ...(map.nextReview !== undefined && { nextReview: map.nextReview })
+            },
             phases,
             roles: map.elements.filter(isRole).map(r => this.role(r, uri)),
             teams: map.elements.filter(isTeam).map(t => this.team(t, uri)),

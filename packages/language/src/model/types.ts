@@ -133,6 +133,16 @@ export interface DomainModel {
     location: SourceLocation;
 }
 
+/** `version`, `adopted`, `approved` and `next-review` of a map's header (each optional). */
+export interface FrontMatter {
+    version?: string;
+    /** YYYY-MM-DD. */
+    adopted?: string;
+    approved?: string;
+    /** YYYY-MM or YYYY-MM-DD. */
+    nextReview?: string;
+}
+
 export interface MapModel {
     name: string;
     title: string;
@@ -143,6 +153,8 @@ export interface MapModel {
     /** Schemes this map defines itself. */
     schemes: SchemeModel[];
     status?: DecisionStatus;
+    /** The charter's front matter from the map's header lines, as written. */
+    frontMatter: FrontMatter;
     phases: PhaseModel[];
     roles: RoleModel[];
     teams: TeamModel[];
