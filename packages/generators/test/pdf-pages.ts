@@ -25,8 +25,17 @@ export async function readPdf(bytes: Uint8Array, options: { png?: (page: number,
         const viewport = page.getViewport({ scale: 1 });
         const content = await page.getTextContent();
         const items = content.items.filter((item): item is typeof item & { str: string; transform: number[]; width: number } => 'str' in item);
+        // A text run's width is along its own direction: across for upright text, up the
+        // page for text turned on its side (the summary grid's column headers).
         const outside = items
-            .filter(item => item.str.trim() !== '' && (item.transform[4] + item.width > viewport.width + 0.5 || item.transform[5] < -0.5))
+            .filter(item => {
+                if (item.str.trim() === '') return false;
+                const [a, b, , , x, y] = item.transform;
+                const length = Math.hypot(a, b) === 0 ? 0 : item.width;
+                const endX = x + length * (a / (Math.hypot(a, b) || 1));
+                const endY = y + length * (b / (Math.hypot(a, b) || 1));
+                return Math.max(x, endX) > viewport.width + 0.5 || Math.min(x, endX) < -0.5 || Math.min(y, endY) < -0.5 || Math.max(y, endY) > viewport.height + 0.5;
+            })
             .map(item => item.str);
         const text = items.map(item => item.str + ((item as { hasEOL?: boolean }).hasEOL ? ' ' : '')).join('').replace(/\s+/g, ' ').trim();
         pages.push({ number, text, widthPt: viewport.width, heightPt: viewport.height, outside });

@@ -115,7 +115,7 @@ const RULE_WORDS: Record<string, string> = {
 export type FindingsShown = 'none' | 'board' | 'full';
 
 export interface CharterDataOptions {
-    /** Default: `full` for a draft map (or one with unratified decisions), else `board`. */
+    /** Default: `full` for a draft map (or one with decisions not yet ratified), else `board`. */
     findings?: FindingsShown;
 }
 
@@ -124,8 +124,8 @@ export function buildCharterData(view: MapView, options: CharterDataOptions = {}
     const decisionData = new Map<DecisionView, CharterDecision>();
     for (const d of view.decisions) decisionData.set(d, decisionOf(d));
     const decisions = view.decisions.map(d => decisionData.get(d)!);
-    const draft = map.status === 'draft' || map.status === 'proposed' || decisions.some(d => d.unratified);
-    const findingsShown: FindingsShown = options.findings ?? (draft ? 'full' : 'board');
+    const draft = map.status === 'draft' || map.status === 'proposed';
+    const findingsShown: FindingsShown = options.findings ?? (draft || decisions.some(d => d.unratified) ? 'full' : 'board');
     const roles = view.holders.map(h => roleOf(h, workspace.titleOf.bind(workspace)));
     addTeams(roles);
     const short = levelShortNames(view.levels.map(l => l.name));

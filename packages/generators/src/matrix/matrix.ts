@@ -150,6 +150,7 @@ body { max-width: none; }
   .legend { display: block; font-size: 9pt; }
   .matrix { table-layout: fixed; width: 100%; font-size: 8pt; }
   .matrix thead th:first-child { width: 22%; }
+  .matrix thead th + th { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; vertical-align: middle; height: 9rem; font-weight: normal; }
   .matrix th, .matrix td { padding: 0.15rem 0.25rem; overflow-wrap: anywhere; hyphens: auto; }
 }
 `, { landscape: true });

@@ -36,7 +36,7 @@ const INDENT = '  ';
 
 /** Properties that start a line of their own, by the kind of block they belong to. */
 const LINE_KEYWORDS: Record<string, ReadonlySet<string>> = {
-    RemitMap: new Set(['uses', 'status']),
+    RemitMap: new Set(['uses', 'status', 'version', 'adopted', 'approved', 'next-review']),
     Role: new Set(['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports']),
     Team: new Set(['members', 'chair', 'rule']),
     Decision: new Set(['after', 'escalate', 'review', 'pattern', 'source', 'status'])
