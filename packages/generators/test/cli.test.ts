@@ -186,6 +186,28 @@ describe('remit new', () => {
         });
     }
 
+    it('a starter becomes the school\'s own draft: its name and title, no case-study names or people, a guide to what to change', async () => {
+        for (const starter of STARTERS) {
+            const dir = path.join(scratch, 'own', starter.name);
+            expect(remit(['new', starter.name, dir, '--name', 'Oakdale']).status).toBe(0);
+            for (const file of await fs.readdir(dir)) {
+                const text = await fs.readFile(path.join(dir, file), 'utf8');
+                expect(text).not.toMatch(/Lakeside|Riverside|Highland|Pinewood/);
+                expect(text).not.toMatch(/^\s*holders\s+"/m);
+                expect(text).not.toMatch(/^\s*status\s+(ratified|proposed)/m);
+            }
+            const main = await fs.readFile(path.join(dir, 'oakdale.remit'), 'utf8');
+            expect(main.startsWith(`// Started from the "${starter.label}" starter of remit new. To make it your school's own:\n`)).toBe(true);
+            expect(main).toContain(`map Oakdale "Oakdale ${starter.titleSuffix}"\n`);
+            expect(main).toMatch(/^status draft\b/m);
+        }
+        const titled = path.join(scratch, 'own-titled');
+        expect(remit(['new', 'elementary-ilt', titled, '--name', 'Elm', '--title', 'Elm Street Primary']).status).toBe(0);
+        const json = JSON.parse(remit(['generate', 'json', titled]).stdout);
+        expect(json.maps[0].title).toBe('Elm Street Primary');
+        expect(json.maps[0].roles.find((r: { name: string }) => r.name === 'Principal').holders ?? []).toEqual([]);
+    });
+
     it('renames the maps of a two-map starter together, and only as names', async () => {
         const dir = path.join(scratch, 'new-network');
         expect(remit(['new', 'district-network', dir, '--name', 'Oakdale']).status).toBe(0);
@@ -194,8 +216,9 @@ describe('remit new', () => {
         expect(school).toContain('reports Oakdale.Superintendent');
         const code = school.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
         expect(code).not.toMatch(/\bPinewood\./);
-        // Titles are the author's words and stay as written.
-        expect(school).toContain('"Pinewood North School"');
+        // The case-study school's name gives way to the new school's, in titles and comments too.
+        expect(school).toContain('"Oakdale North School"');
+        expect(school).not.toContain('Pinewood');
     });
 
     it('--title sets the map\'s title, quotes and backslashes included', async () => {
@@ -221,7 +244,8 @@ describe('remit new', () => {
     it('lists the starters, and rejects an unknown one or a name that is not an identifier', () => {
         const list = remit(['new']);
         expect(list.status).toBe(0);
-        for (const starter of STARTERS) expect(list.stdout).toContain(starter.name);
+        for (const starter of STARTERS) expect(list.stdout).toContain(`  ${starter.name}  `.replace(/ {2}$/, ''));
+        for (const starter of STARTERS) expect(list.stdout).toContain(starter.label);
         const unknown = remit(['new', 'elementary']);
         expect(unknown.status).toBe(2);
         expect(unknown.stderr).toContain('There is no starter named \'elementary\'');

@@ -3,99 +3,388 @@ import { holdersPhrase, lowerFirst } from '../view-model.js';
 
 /**
  * The data a charter template sees: plain objects of strings, numbers, booleans and
- * lists (documented in docs/templates.md). Templates get no model objects and no
- * functions, so what a template can reach is exactly this.
+ * lists. Templates get no model objects and no functions, so what a template can reach
+ * is exactly this. Every element with a name has `id` (its qualified name, Map.Element)
+ * and `name` (the short name written in the map). docs/template-data.md and
+ * docs/template-data.schema.json are generated from this type and its comments
+ * (scripts/template-reference.mjs): keep a comment on every field.
  */
 export interface CharterData {
-    map: {
-        /** The map's qualified name (for a map, its own name). */
-        id: string;
-        name: string; title: string; doc: string; status: string; draft: boolean; scheme: { name: string; title: string }; hasPhases: boolean;
-        /** Front matter from the map's header lines; each '' when not written. Dates as written and in words. */
-        version: string; adopted: string; adoptedText: string; approved: string; nextReview: string; nextReviewText: string;
-    };
-    /** "3 decisions, 4 roles and no teams". */
+    /** The map itself and the charter's front matter. */
+    map: CharterMap;
+    /** The map's size in words: "3 decisions, 4 roles and no teams". */
     summary: string;
     /** The one-page grid: a row per decision, a column per role or team, abbreviated levels. */
-    grid: {
-        columns: Array<{ id: string; name: string; title: string }>;
-        key: Array<{ short: string; level: string; final: boolean }>;
-        rows: Array<{ id: string; title: string; gap: boolean; cells: string[] }>;
-    };
+    grid: CharterGrid;
     /** Where each decision goes when it is appealed or stuck, and the line of reporting. */
-    escalation: {
-        decisions: Array<{ id: string; title: string; to: string; decidedBy: string }>;
-        reporting: Array<{ role: string; reportsTo: string }>;
-    };
-    /** `none`, `board` or `full` (--findings): what the findings sections show. */
+    escalation: CharterEscalation;
+    /** What the findings sections show (--findings): "none", "board" or "full". */
     findingsShown: string;
-    /** The findings in plain sentences for a board ("Two decisions have no final decision-maker yet."). */
+    /** The findings in plain sentences for a board ("Two decisions have no final decision-maker yet."); empty with --findings none. */
     boardFindings: string[];
-    levels: Array<{ name: string; title: string; doc: string; order: number; final: boolean; veto: boolean; required: boolean }>;
-    phases: Array<{ name: string; title: string; duration: string }>;
-    domains: Array<{ name: string; title: string; doc: string; depth: number; path: string; decisions: CharterDecision[] }>;
+    /** The scheme's levels, in the order they act. */
+    levels: CharterLevel[];
+    /** The map's implementation phases, in order. */
+    phases: CharterPhase[];
+    /** Domains in reading order, nested domains right after their parent. */
+    domains: CharterDomain[];
+    /** Every decision, in the order of the domains. */
     decisions: CharterDecision[];
+    /** One card per role and team of the map, then roles of other maps that hold something here. */
     roles: CharterRole[];
-    transitions: Array<{ phase: { name: string; title: string }; changes: Array<{ decision: string; level: string; gained: string[]; lost: string[]; text: string }> }>;
-    findings: Array<{ code: string; severity: string; element: string; message: string }>;
-    counts: { decisions: number; roles: number; teams: number; unratified: number; gaps: number; conflicts: number };
+    /** What changes hands when each phase after the first begins. */
+    transitions: CharterTransition[];
+    /** Every finding about the map, as the checks word it; empty unless --findings full. */
+    findings: CharterFinding[];
+    /** Numbers for sentences of your own. */
+    counts: CharterCounts;
+}
+
+export interface CharterMap {
+    /** The map's qualified name (for a map, its own name): "Lakeside". */
+    id: string;
+    /** The map's name as written: "Lakeside". */
+    name: string;
+    /** "Lakeside Elementary School". */
+    title: string;
+    /** The map's doc comment, or "". */
+    doc: string;
+    /** "draft", "proposed", "ratified" or "". */
+    status: string;
+    /** True when the map's status is draft or proposed. */
+    draft: boolean;
+    /** The scheme the map uses. */
+    scheme: CharterNamed;
+    /** True when the map has phases. */
+    hasPhases: boolean;
+    /** The map's `version` line: "2.1", or "". */
+    version: string;
+    /** The map's `adopted` line as written: "2026-09-01", or "". */
+    adopted: string;
+    /** The adoption date in words: "1 September 2026", or "". */
+    adoptedText: string;
+    /** Who approved the charter (`approved`): "Governing board", or "". */
+    approved: string;
+    /** The map's `next-review` line as written: "2027-06", or "". */
+    nextReview: string;
+    /** The next review in words: "June 2027", or "". */
+    nextReviewText: string;
+}
+
+export interface CharterNamed {
+    /** The short name: "School". */
+    name: string;
+    /** The title: "School decision rights". */
+    title: string;
+}
+
+export interface CharterGrid {
+    /** One column per role and team. */
+    columns: CharterGridColumn[];
+    /** What each abbreviation stands for. */
+    key: CharterGridKey[];
+    /** One row per decision. */
+    rows: CharterGridRow[];
+}
+
+export interface CharterGridColumn {
+    /** The role's or team's qualified name: "Lakeside.Principal". */
+    id: string;
+    /** Its short name: "Principal". */
+    name: string;
+    /** Its title. */
+    title: string;
+}
+
+export interface CharterGridKey {
+    /** The abbreviation: "D". */
+    short: string;
+    /** The level it stands for: "decide". */
+    level: string;
+    /** True for the level that has the final say. */
+    final: boolean;
+}
+
+export interface CharterGridRow {
+    /** The decision's qualified name. */
+    id: string;
+    /** The decision's title. */
+    title: string;
+    /** True when nobody has the final say in some phase. */
+    gap: boolean;
+    /** One cell per column, in the order of `columns`: the abbreviated levels held ("R D"), or "". */
+    cells: string[];
+}
+
+export interface CharterEscalation {
+    /** The decisions that name where they go (`escalate`). */
+    decisions: CharterEscalationStep[];
+    /** Each role that reports to another (`reports`). */
+    reporting: CharterReporting[];
+}
+
+export interface CharterEscalationStep {
+    /** The decision's qualified name. */
+    id: string;
+    /** The decision's title. */
+    title: string;
+    /** Where appeals and deadlocks go (a title). */
+    to: string;
+    /** Who normally decides, in one phrase, or "". */
+    decidedBy: string;
+}
+
+export interface CharterReporting {
+    /** The role's title. */
+    role: string;
+    /** The title of the role it reports to. */
+    reportsTo: string;
+}
+
+export interface CharterLevel {
+    /** "decide". */
+    name: string;
+    /** What it means in practice: "Makes the final decision and is accountable for it". */
+    title: string;
+    /** The level's doc comment, or "". */
+    doc: string;
+    /** 1, 2, … in the order levels act. */
+    order: number;
+    /** True for the level that has the final say. */
+    final: boolean;
+    /** True for a level that can block (veto). */
+    veto: boolean;
+    /** True for a level every decision must fill. */
+    required: boolean;
+}
+
+export interface CharterPhase {
+    /** "Preparation". */
+    name: string;
+    /** The phase's title. */
+    title: string;
+    /** The expected length in words: "6 to 12 months", "1 year", or "" for open-ended. */
+    duration: string;
+}
+
+export interface CharterDomain {
+    /** The domain's short name. */
+    name: string;
+    /** The domain's title. */
+    title: string;
+    /** The domain's doc comment, or "". */
+    doc: string;
+    /** 0 for a top-level domain, 1 inside it, … */
+    depth: number;
+    /** The titles from the top-level domain down, joined by " › ". */
+    path: string;
+    /** The domain's own decisions. */
+    decisions: CharterDecision[];
+}
+
+export interface CharterTransition {
+    /** The phase that begins. */
+    phase: CharterNamed;
+    /** What changes hands. */
+    changes: CharterChange[];
+}
+
+export interface CharterChange {
+    /** The decision's title. */
+    decision: string;
+    /** The level that changes hands. */
+    level: string;
+    /** Titles of those who gain it. */
+    gained: string[];
+    /** Titles of those who lose it. */
+    lost: string[];
+    /** A ready sentence: "Set the PD calendar: decide passes from Principal to ILT." */
+    text: string;
+}
+
+export interface CharterFinding {
+    /** The rule's code: "no-final-authority". */
+    code: string;
+    /** "error", "warning", "info" or "hint". */
+    severity: string;
+    /** The qualified name of the element it is about, or "". */
+    element: string;
+    /** The finding in the checks' words. */
+    message: string;
+}
+
+export interface CharterCounts {
+    /** Number of decisions. */
+    decisions: number;
+    /** Number of roles. */
+    roles: number;
+    /** Number of teams. */
+    teams: number;
+    /** Decisions not yet ratified. */
+    unratified: number;
+    /** Decisions with nobody to decide in some phase. */
+    gaps: number;
+    /** Decisions with more than one final decision-maker at once. */
+    conflicts: number;
 }
 
 export interface CharterDecision {
-    /** Qualified name: Map.Decision. */
+    /** Qualified name: "Lakeside.PDCalendar". */
     id: string;
-    /** Short name, as written after `decision`. */
+    /** Short name, as written after `decision`: "PDCalendar". */
     name: string;
+    /** The same as `id` (kept for older templates). */
     qualifiedName: string;
+    /** The decision's title. */
     title: string;
+    /** The decision's doc comment, or "". */
     doc: string;
+    /** The domain path (titles joined by " › "), or "". */
     domain: string;
+    /** "draft", "proposed", "ratified" or "". */
     status: string;
+    /** True for a draft or proposed decision. */
     unratified: boolean;
+    /** The pattern in words: "coordinated: part of an agreed sequence of decisions", or "". */
     pattern: string;
+    /** "yearly", "termly", "monthly", "weekly", or "". */
     review: string;
+    /** Where the authority comes from (a policy, a contract clause), or "". */
     source: string;
+    /** Where appeals and deadlocks go (a title), or "". */
     escalate: string;
+    /** Titles of the decisions taken before this one. */
     after: string[];
+    /** Titles of the decisions taken after this one. */
     followedBy: string[];
-    /** Who holds final authority, in one phrase ("Principal (until Expansion), ILT (from Expansion on)"). */
+    /** Who holds final authority, in one phrase ("Principal (until Expansion), ILT (from Expansion on)"), or "". */
     decidedBy: string;
     /** The decision's rights in plain sentences, the final say first ("Principal makes the final decision…"). */
     sentences: string[];
-    steps: Array<{ order: number; level: string; levelTitle: string; final: boolean; veto: boolean; holders: Array<{ name: string; title: string; when: string }>; text: string }>;
+    /** One per level that someone holds, in the scheme's order. */
+    steps: CharterStep[];
+    /** True when nobody decides in some phase. */
     gap: boolean;
+    /** True when the checks report more than one final authority at once. */
     conflict: boolean;
-    findings: Array<{ code: string; severity: string; message: string }>;
+    /** What the checks say about this decision; empty unless --findings full. */
+    findings: CharterDecisionFinding[];
+}
+
+export interface CharterStep {
+    /** 1, 2, … */
+    order: number;
+    /** The level's name: "recommend". */
+    level: string;
+    /** What the level means: "Prepares and proposes a course of action". */
+    levelTitle: string;
+    /** True for the final level. */
+    final: boolean;
+    /** True for a level that can block. */
+    veto: boolean;
+    /** Who holds the level. */
+    holders: CharterStepHolder[];
+    /** The holders in one phrase: "Principal (until Expansion), ILT". */
+    text: string;
+}
+
+export interface CharterStepHolder {
+    /** The holder's qualified name: "Lakeside.Principal". */
+    id: string;
+    /** Its short name: "Principal". */
+    name: string;
+    /** Its title. */
+    title: string;
+    /** "" for always, else "until Expansion", "from Expansion on", "from Initial until Expansion". */
+    when: string;
+}
+
+export interface CharterDecisionFinding {
+    /** The rule's code. */
+    code: string;
+    /** "error", "warning", "info" or "hint". */
+    severity: string;
+    /** The finding in the checks' words. */
+    message: string;
+}
+
+export interface CharterHolding {
+    /** The decision's title. */
+    decision: string;
+    /** "" for always, else the phases: "until Expansion". */
+    when: string;
+}
+
+export interface CharterLevelHoldings {
+    /** The level's name. */
+    level: string;
+    /** What the level means. */
+    levelTitle: string;
+    /** The decisions held at this level. */
+    decisions: CharterHolding[];
+}
+
+export interface CharterTeamSeat {
+    /** The team's qualified name. */
+    id: string;
+    /** The team's title. */
+    title: string;
+    /** Decisions the team has the final say over. */
+    decides: CharterHolding[];
+    /** Everything else the team holds, level by level. */
+    holds: CharterTeamHoldings[];
+}
+
+export interface CharterTeamHoldings {
+    /** The level's name. */
+    level: string;
+    /** The decisions held at this level. */
+    decisions: CharterHolding[];
 }
 
 export interface CharterRole {
-    /** Qualified name: Map.Role. */
+    /** Qualified name: "Lakeside.Principal". */
     id: string;
-    /** Short name, as written after `role` or `team`. */
+    /** Short name, as written after `role` or `team`: "Principal". */
     name: string;
+    /** The role's or team's title. */
     title: string;
+    /** True for a team. */
     isTeam: boolean;
+    /** True for a role of another map that holds something here. */
     external: boolean;
+    /** The role's kind ("administrator", "teacher", …), or "team". */
     kind: string;
+    /** The doc comment, or "". */
     doc: string;
+    /** The names on the role's `holders` line. */
     people: string[];
+    /** The number of seats ("6"), or "". */
     seats: string;
+    /** True when the role is marked vacant. */
     vacant: boolean;
+    /** Release time for leadership ("5%"), or "". */
     release: string;
+    /** The backup's title, or "". */
     backup: string;
+    /** The title of the role it reports to, or "". */
     reports: string;
+    /** For a team: its members' titles. */
     members: string[];
+    /** For a team: the chair's title, or "". */
     chair: string;
+    /** For a team: how it decides, in words ("by consensus", "by a vote of 2 in 3 members"), or "". */
     rule: string;
+    /** Titles of the teams it sits on. */
     memberOf: string[];
     /** The teams this role sits on, and what each team holds (so what the role holds through it). */
-    teams: Array<{ id: string; title: string; decides: Array<{ decision: string; when: string }>; holds: Array<{ level: string; decisions: Array<{ decision: string; when: string }> }> }>;
-    /** What it must have before acting (`requires`), '' when not written. */
+    teams: CharterTeamSeat[];
+    /** What it must have before acting (`requires`), or "" when not written. */
     requires: string;
     /** Decisions this holder has final authority over. */
-    decides: Array<{ decision: string; when: string }>;
+    decides: CharterHolding[];
     /** Everything else it holds, level by level in the scheme's order. */
-    holds: Array<{ level: string; levelTitle: string; decisions: Array<{ decision: string; when: string }> }>;
+    holds: CharterLevelHoldings[];
 }
 
 const PATTERN_WORDS: Record<string, string> = {
@@ -218,7 +507,7 @@ function decisionOf(d: DecisionView): CharterDecision {
             levelTitle: s.level.title,
             final: s.level.final,
             veto: s.level.veto,
-            holders: s.holders.map(h => ({ name: h.holder, title: h.label, when: when(h) })),
+            holders: s.holders.map(h => ({ id: h.holder, name: shortName(h.holder), title: h.label, when: when(h) })),
             text: holdersPhrase(s.holders)
         })),
         gap: d.gap,
