@@ -52,11 +52,11 @@ export interface GenerateResult {
 
 /** `remit/starters`: the starter maps a new map can begin from. */
 export const StartersRequest = 'remit/starters';
-export interface StarterInfo { name: string; description: string; maps: string[] }
+export interface StarterInfo { name: string; label: string; description: string; maps: string[] }
 
 /** `remit/starter`: the files of a starter, its main map renamed to `mapName`. */
 export const StarterRequest = 'remit/starter';
-export interface StarterParams { name: string; mapName?: string }
+export interface StarterParams { name: string; mapName?: string; title?: string }
 export interface StarterResult { files?: { name: string; text: string }[]; error?: string }
 
 /** `remit/compareWithRevision`: what changed in authority in a folder since a git revision. */
