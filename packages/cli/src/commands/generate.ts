@@ -122,7 +122,12 @@ async function render(what: Output, workspace: RemitWorkspace, findings: Finding
  * page's width; the diagram is scaled to fit one page.
  */
 async function renderPdf(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<Uint8Array> {
-    const { printPdf } = await import('@remit/render');
+    const { printPdf } = await import('@remit/render').catch((error: NodeJS.ErrnoException) => {
+        if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        // The installed remit-cli has no dependencies; the browser that prints PDFs is separate.
+        throw new InputError('PDF output needs a headless Chromium, which is not installed with remit-cli. '
+            + 'Install it beside remit: npm install @sparticuz/chromium@153.0.0 playwright-core@1.65.1, or use --format html and print from a browser.');
+    });
     const paper = options.paper === 'a4' ? 'a4' : 'letter';
     if (what === 'diagram') {
         const svg = await g.renderDiagramSvg(workspace.model, findings, { map: options.map, phase: options.phase, decision: options.decision });
