@@ -165,8 +165,9 @@ const result = await esbuild.build({
     sourcemap: 'linked',
     legalComments: 'inline',
     plugins: [keepModuleUrls, protocolLite, builtins],
-    // The headless Chromium (PNG export) stays in node_modules, loaded only when a PNG is
-    // asked for: the browser binary cannot be bundled and playwright finds its own files.
+    // The headless Chromium (PNG and PDF export) stays in node_modules, loaded only when a
+    // PNG or PDF is asked for: the browser binary cannot be bundled and playwright finds its
+    // own files.
     external: ['@sparticuz/chromium', 'playwright-core'],
     logLevel: 'warning',
     metafile: true

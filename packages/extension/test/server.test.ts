@@ -243,8 +243,11 @@ describe('the bundled language server over stdio', () => {
     it('lists the starter maps and instantiates one', async () => {
         const starters = await server.rpc.sendRequest(typed(StartersRequest), {});
         expect(starters.map(s => s.name)).toContain('blank-school');
-        const result = await server.rpc.sendRequest(typed(StarterRequest), { name: 'blank-school', mapName: 'Oakdale' });
+        expect(starters.find(s => s.name === 'elementary-ilt')?.label).toBe('Elementary school with an instructional leadership team');
+        const result = await server.rpc.sendRequest(typed(StarterRequest), { name: 'elementary-ilt', mapName: 'Oakdale', title: 'Oakdale Primary' });
         expect(result.files?.[0].name).toBe('oakdale.remit');
-        expect(result.files?.[0].text).toMatch(/^map Oakdale /m);
+        expect(result.files?.[0].text).toMatch(/^map Oakdale "Oakdale Primary"$/m);
+        expect(result.files?.[0].text).toMatch(/^status draft$/m);
+        expect(result.files?.[0].text).not.toContain('Lakeside');
     });
 });

@@ -51,7 +51,7 @@ describe('remit generate', () => {
         const run = remit(['generate', 'matrix', LAKESIDE, '--format', 'csv', '--out', out]);
         expect(run.status).toBe(0);
         const csv = await fs.readFile(path.join(out, 'lakeside-matrix.csv'), 'utf8');
-        expect(csv.startsWith('Domain,Decision,')).toBe(true);
+        expect(csv.startsWith('\uFEFFDomain,Decision,')).toBe(true);
         expect(csv).not.toContain('old content');
         expect(await leftovers(out)).toEqual([]);
     });
@@ -87,7 +87,7 @@ describe('remit generate', () => {
             [['generate', 'diagram', LAKESIDE, '--decision', 'AdoptMaterial'], /No map has a decision named 'AdoptMaterial'\. Did you mean 'AdoptMaterials'\?/],
             [['generate', 'matrix', LAKESIDE, '--phase', 'Later'], /Map 'Lakeside' has no phase named 'Later'\..*Its phases are: Preparation, Initial, Expansion, Institutionalization\./],
             [['generate', 'report', LAKESIDE, '--map', 'Lakesid'], /There is no map named 'Lakesid'\. Did you mean 'Lakeside'\?/],
-            [['generate', 'charter', LAKESIDE, '--format', 'csv'], /charter cannot be written as 'csv'\. Use --format md or html\./]
+            [['generate', 'charter', LAKESIDE, '--format', 'csv'], /charter cannot be written as 'csv'\. Use --format md or html or pdf or docx\./]
         ] as Array<[string[], RegExp]>) {
             const run = remit(args);
             expect(run.status, args.join(' ')).toBe(2);
@@ -199,16 +199,20 @@ describe('remit generate', () => {
         await fs.writeFile(path.join(folder, 'broken.liquid'), '# {{ map.title }}\n{% for r in roles %}\n{{ r.title | shout }}\n{% endfor %}\n');
         const run = remit(['generate', 'charter', LAKESIDE, '--template', 'broken.liquid'], folder);
         expect(run.status).toBe(2);
-        expect(run.stderr).toBe('remit: broken.liquid:3:1: the template cannot be used: undefined filter: shout.\n');
+        expect(run.stderr).toBe('remit: broken.liquid:3:1: the template cannot be used: there is no filter named \'shout\'.\n');
     });
 
     it('a template reaches plain data only: no prototypes, no functions', async () => {
         const folder = path.join(scratch, 'templates-probe');
         await fs.mkdir(folder, { recursive: true });
-        await fs.writeFile(path.join(folder, 'probe.liquid'), '[{{ map.constructor }}][{{ map.__proto__ }}][{{ roles.constructor.name }}][{{ map.title }}]');
-        const run = remit(['generate', 'charter', LAKESIDE, '--template', path.join(folder, 'probe.liquid')]);
-        expect(run.status).toBe(0);
-        expect(run.stdout).toBe('[][][][Lakeside Elementary School]\n');
+        // Reaching for a prototype is a name the data does not have: an error, never a value.
+        for (const [probe, name] of [['map.constructor', 'constructor'], ['map.__proto__', '__proto__'], ['roles.constructor.name', 'constructor']]) {
+            await fs.writeFile(path.join(folder, 'probe.liquid'), `[{{ map.title }}]\n[{{ ${probe} }}]`);
+            const run = remit(['generate', 'charter', LAKESIDE, '--template', path.join(folder, 'probe.liquid')]);
+            expect(run.status).toBe(2);
+            expect(run.stdout).toBe('');
+            expect(run.stderr).toContain(`probe.liquid:2:5: the template cannot be used: there is no '${name}'`);
+        }
     });
 });
 
@@ -227,6 +231,28 @@ describe('remit new', () => {
         });
     }
 
+    it('a starter becomes the school\'s own draft: its name and title, no case-study names or people, a guide to what to change', async () => {
+        for (const starter of STARTERS) {
+            const dir = path.join(scratch, 'own', starter.name);
+            expect(remit(['new', starter.name, dir, '--name', 'Oakdale']).status).toBe(0);
+            for (const file of await fs.readdir(dir)) {
+                const text = await fs.readFile(path.join(dir, file), 'utf8');
+                expect(text).not.toMatch(/Lakeside|Riverside|Highland|Pinewood/);
+                expect(text).not.toMatch(/^\s*holders\s+"/m);
+                expect(text).not.toMatch(/^\s*status\s+(ratified|proposed)/m);
+            }
+            const main = await fs.readFile(path.join(dir, 'oakdale.remit'), 'utf8');
+            expect(main.startsWith(`// Started from the "${starter.label}" starter of remit new. To make it your school's own:\n`)).toBe(true);
+            expect(main).toContain(`map Oakdale "Oakdale ${starter.titleSuffix}"\n`);
+            expect(main).toMatch(/^status draft\b/m);
+        }
+        const titled = path.join(scratch, 'own-titled');
+        expect(remit(['new', 'elementary-ilt', titled, '--name', 'Elm', '--title', 'Elm Street Primary']).status).toBe(0);
+        const json = JSON.parse(remit(['generate', 'json', titled]).stdout);
+        expect(json.maps[0].title).toBe('Elm Street Primary');
+        expect(json.maps[0].roles.find((r: { name: string }) => r.name === 'Principal').holders ?? []).toEqual([]);
+    });
+
     it('renames the maps of a two-map starter together, and only as names', async () => {
         const dir = path.join(scratch, 'new-network');
         expect(remit(['new', 'district-network', dir, '--name', 'Oakdale']).status).toBe(0);
@@ -235,8 +261,9 @@ describe('remit new', () => {
         expect(school).toContain('reports Oakdale.Superintendent');
         const code = school.replace(/\/\*[\s\S]*?\*\//g, '').replace(/\/\/[^\n]*/g, '');
         expect(code).not.toMatch(/\bPinewood\./);
-        // Titles are the author's words and stay as written.
-        expect(school).toContain('"Pinewood North School"');
+        // The case-study school's name gives way to the new school's, in titles and comments too.
+        expect(school).toContain('"Oakdale North School"');
+        expect(school).not.toContain('Pinewood');
     });
 
     it('--title sets the map\'s title, quotes and backslashes included', async () => {
@@ -262,7 +289,8 @@ describe('remit new', () => {
     it('lists the starters, and rejects an unknown one or a name that is not an identifier', () => {
         const list = remit(['new']);
         expect(list.status).toBe(0);
-        for (const starter of STARTERS) expect(list.stdout).toContain(starter.name);
+        for (const starter of STARTERS) expect(list.stdout).toContain(`  ${starter.name}  `.replace(/ {2}$/, ''));
+        for (const starter of STARTERS) expect(list.stdout).toContain(starter.label);
         const unknown = remit(['new', 'elementary']);
         expect(unknown.status).toBe(2);
         expect(unknown.stderr).toContain('There is no starter named \'elementary\'');

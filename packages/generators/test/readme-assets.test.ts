@@ -12,6 +12,6 @@ describe('README assets', () => {
         const expected = withExcerpt(readme, excerpt);
         expect(expected, 'README.md lacks the charter-excerpt markers').toBeDefined();
         expect(readme, 'the README charter excerpt is out of date').toBe(expected);
-        expect(excerpt).toContain('Final authority: Principal (until Expansion), Instructional Leadership Team (from Expansion on)');
+        expect(excerpt).toContain('- Each of Principal (until Expansion) and Instructional Leadership Team (from Expansion on) makes the final decision and is accountable for it.');
     }, 120_000);
 });

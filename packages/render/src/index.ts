@@ -2,3 +2,4 @@
 // comes from npm (no system browser needed).
 export { launchHeadlessBrowser, type HeadlessBrowser } from './headless-browser.js';
 export { svgToPng } from './png.js';
+export { printPdf, type PaperSize, type PrintOptions } from './print-pdf.js';

@@ -27,11 +27,16 @@ interface GenerateOptions {
     theme?: string;
     template?: string;
     config?: string;
+    findings?: string;
+    bom?: boolean;
+    paper?: string;
 }
 
 const FORMATS: Record<Output, string[]> = {
-    diagram: ['svg', 'png'], mermaid: ['mmd', 'md'], matrix: ['md', 'csv', 'html'], charter: ['md', 'html'], json: ['json'], report: ['md', 'html']
+    diagram: ['svg', 'png', 'pdf'], mermaid: ['mmd', 'md'], matrix: ['md', 'csv', 'html', 'pdf', 'xlsx'], charter: ['md', 'html', 'pdf', 'docx'], json: ['json'], report: ['md', 'html', 'pdf']
 };
+
+const FINDINGS = ['none', 'board', 'full'];
 
 export function registerGenerate(program: Command): void {
     program.command('generate')
@@ -40,7 +45,7 @@ export function registerGenerate(program: Command): void {
         .argument('[paths...]', '.remit files or folders (searched recursively)', [])
         .option('-o, --out <folder>', 'write files into this folder (created if missing) instead of printing')
         .option('-m, --map <name>', 'the map to publish, when the files hold several')
-        .addOption(new Option('-f, --format <format>', 'diagram: svg or png; matrix: md, csv or html; charter and report: md or html; mermaid: mmd or md'))
+        .addOption(new Option('-f, --format <format>', 'diagram: svg, png or pdf; matrix: md, csv, html, pdf or xlsx; charter: md, html, pdf or docx; report: md, html or pdf; mermaid: mmd or md'))
         .option('-p, --phase <name>', 'show the map as it stands in this phase (diagram, mermaid, matrix, report)')
         .option('-d, --decision <name>', 'diagram: draw one decision\'s flow through its levels')
         .option('--domain <name>', 'diagram: draw one domain, its decisions and who holds what in them')
@@ -49,6 +54,9 @@ export function registerGenerate(program: Command): void {
         .addOption(new Option('--theme <theme>', 'diagram: paper (default) or dark').choices(['paper', 'dark']))
         .option('-t, --template <file>', 'charter: your own Liquid template, or role-cards for the built-in role cards (default: templates/charter.<format>.liquid if present, else the built-in charter)')
         .option('-c, --config <file>', 'rule settings (default: the nearest remit.json)')
+        .option('--findings <which>', 'charter: none (leave findings out), board (summed up in plain words) or full (every finding; the default for drafts)')
+        .option('--no-bom', 'matrix as csv: leave out the byte-order mark that tells Excel the file is UTF-8')
+        .addOption(new Option('--paper <size>', 'pdf: the paper size').choices(['letter', 'a4']).default('letter'))
         .action(async (what: Output, paths: string[], options: GenerateOptions) => {
             g = await import('@remit/generators');
             const cwd = process.cwd();
@@ -63,13 +71,20 @@ export function registerGenerate(program: Command): void {
             if (focus.length > 1) throw new InputError(`Choose one of ${focus.join(', ')}: a diagram shows one of them at a time.`);
             if (format === 'png' && options.out === undefined) throw new InputError('A PNG is a file, not text: add --out FOLDER to write it.');
             if (options.template !== undefined && what !== 'charter') throw new InputError('--template only applies to the charter.');
+            if (options.findings !== undefined && what !== 'charter') throw new InputError('--findings only applies to the charter.');
+            if (options.findings !== undefined && !FINDINGS.includes(options.findings)) {
+                throw new InputError(`--findings cannot be '${options.findings}'. Use --findings none, board or full.`);
+            }
+            if (what === 'charter' && options.template !== undefined && (format === 'docx')) {
+                throw new InputError('The Word charter has one built-in layout: leave out --template, or use --format html or md for your own template.');
+            }
             if (options.phase !== undefined && (what === 'charter' || what === 'json')) {
                 throw new InputError(`--phase does not apply to the ${what}: it always covers every phase.`);
             }
             const workspace = await openWorkspace(paths, { cwd, configFile: options.config });
             warnAboutErrors(workspace);
             const findings = g.findingsFromDiagnostics(workspace.diagnostics);
-            const template = what === 'charter' ? await charterTemplate(options.template, format as 'md' | 'html', cwd) : undefined;
+            const template = what === 'charter' && format !== 'docx' ? await charterTemplate(options.template, format === 'md' ? 'md' : 'html', cwd) : undefined;
 
             if (what === 'json') {
                 const text = g.renderJson(workspace.model, findings, { fileOf: uri => displayPath(uri, cwd), map: options.map });
@@ -93,7 +108,7 @@ export function registerGenerate(program: Command): void {
                 const text = await render(what, workspace, findings, { ...options, map, format }, template);
                 const base = [g.kebab(map ?? decisionMap(workspace, options.decision!)), suffix(what, options)].filter(Boolean).join('-');
                 if (format === 'png') {
-                    await emit(options.out, `${base}.png`, await toPng(text), cwd);
+                    await emit(options.out, `${base}.png`, await toPng(text as string), cwd);
                 } else {
                     await emit(options.out, `${base}.${extension(what, format)}`, text, cwd);
                 }
@@ -101,8 +116,11 @@ export function registerGenerate(program: Command): void {
         });
 }
 
-async function render(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<string> {
+async function render(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<string | Uint8Array> {
     const model = workspace.model;
+    if (options.format === 'pdf') return renderPdf(what, workspace, findings, options, template);
+    if (what === 'matrix' && options.format === 'xlsx') return g.renderMatrixXlsx(model, findings, { map: options.map, phase: options.phase });
+    if (what === 'charter' && options.format === 'docx') return g.renderCharterDocx(model, findings, { map: options.map, findings: options.findings as 'none' | 'board' | 'full' | undefined });
     switch (what) {
         case 'diagram': return g.renderDiagramSvg(model, findings, {
             map: options.map, phase: options.phase, decision: options.decision, domain: options.domain, role: options.role,
@@ -113,8 +131,8 @@ async function render(what: Output, workspace: RemitWorkspace, findings: Finding
             if (note) process.stderr.write(`remit: note: ${note}\n`);
             return text;
         }
-        case 'matrix': return g.renderMatrix(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'csv' | 'html' });
-        case 'charter': return g.renderCharter(model, findings, template!, { map: options.map, format: options.format as 'md' | 'html' });
+        case 'matrix': return g.renderMatrix(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'csv' | 'html', bom: options.bom });
+        case 'charter': return g.renderCharter(model, findings, template!, { map: options.map, format: options.format as 'md' | 'html', findings: options.findings as 'none' | 'board' | 'full' | undefined });
         case 'report': return g.renderReport(model, findings, { map: options.map, phase: options.phase, format: options.format as 'md' | 'html' });
         default: throw new InputError(`Unknown output '${what}'.`);
     }
@@ -135,6 +153,28 @@ async function toPng(svg: string): Promise<Buffer> {
     }
 }
 
+/**
+ * The HTML page printed by the headless Chromium of @remit/render, loaded only here: it is
+ * large, and no other format needs it. The matrix prints in landscape, fitted to the
+ * page's width; the diagram is scaled to fit one page.
+ */
+async function renderPdf(what: Output, workspace: RemitWorkspace, findings: Finding[], options: GenerateOptions & { format: string }, template?: TemplateSet): Promise<Uint8Array> {
+    const { printPdf } = await import('@remit/render').catch((error: NodeJS.ErrnoException) => {
+        if (error?.code !== 'ERR_MODULE_NOT_FOUND') throw error;
+        // The installed remit-cli has no dependencies; the browser that prints PDFs is separate.
+        throw new InputError('PDF output needs a headless Chromium, which is not installed with remit-cli. '
+            + 'Install it beside remit: npm install @sparticuz/chromium@153.0.0 playwright-core@1.65.1, or use --format html and print from a browser.');
+    });
+    const paper = options.paper === 'a4' ? 'a4' : 'letter';
+    if (what === 'diagram') {
+        const svg = await render('diagram', workspace, findings, { ...options, format: 'svg' }) as string;
+        const page = g.diagramPage(svg);
+        return printPdf(page.html, { paper, landscape: page.landscape, fitToWidth: true });
+    }
+    const html = await render(what, workspace, findings, { ...options, format: 'html' }, template) as string;
+    return printPdf(html, { paper, landscape: what === 'matrix', fitToWidth: what === 'matrix' });
+}
+
 function decisionMap(workspace: RemitWorkspace, decision: string): string {
     return workspace.model.maps.find(m => m.decisions.some(d => d.name === decision))?.name ?? 'map';
 }
@@ -153,7 +193,7 @@ function suffix(what: Output, options: GenerateOptions): string {
 }
 
 function extension(what: Output, format: string): string {
-    if (what === 'diagram') return 'svg';
+    if (what === 'diagram') return format === 'pdf' ? 'pdf' : 'svg';
     if (what === 'mermaid') return format === 'md' ? 'md' : 'mmd';
     return format;
 }
@@ -170,9 +210,12 @@ async function charterTemplate(file: string | undefined, format: 'md' | 'html', 
     return found ? g.loadTemplateFolder(workspaceTemplate) : g.builtinTemplate(format);
 }
 
-async function emit(out: string | undefined, fileName: string, text: string | Buffer, cwd: string): Promise<void> {
+async function emit(out: string | undefined, fileName: string, text: string | Uint8Array, cwd: string): Promise<void> {
     if (out === undefined) {
-        await writeStdout(String(text));
+        if (typeof text !== 'string' && process.stdout.isTTY) {
+            throw new InputError(`A ${path.extname(fileName).slice(1).toUpperCase()} file cannot be shown in the terminal. Add --out FOLDER to write it to a file, or redirect the output: > ${fileName}`);
+        }
+        await writeStdout(text);
         return;
     }
     const folder = path.resolve(cwd, out);

@@ -128,6 +128,8 @@ export interface NewMapOptions {
     template?: string;
     /** The new map's name (`Oakdale`); asked for otherwise. */
     mapName?: string;
+    /** The school's full name, the map's title; asked for with the name, else made from it. */
+    title?: string;
     /** Where to write; the first workspace folder, or asked for. */
     folder?: vscode.Uri;
     open?: boolean;
@@ -135,22 +137,38 @@ export interface NewMapOptions {
 
 const MAP_NAME = /^[A-Za-z_][A-Za-z0-9_-]*$/;
 
+/** "Oakdale Elementary School" → "Oakdale": a suggestion for the map's short name. */
+function firstWord(title: string): string {
+    const word = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').split(/[^A-Za-z0-9_-]+/).find(w => /^[A-Za-z]/.test(w)) ?? '';
+    return word.charAt(0).toUpperCase() + word.slice(1);
+}
+
 /** Remit: New Map from Template. Writes the starter's files (never over existing ones); returns the main map. */
 export async function newMap(client: LanguageClient, options: NewMapOptions = {}): Promise<vscode.Uri | undefined> {
     let template = options.template;
     if (!template) {
         const starters = await client.sendRequest(clientRequest(StartersRequest), {});
         const pick = await vscode.window.showQuickPick(
-            starters.map(s => ({ label: s.name, detail: s.description, name: s.name })),
-            { title: 'New Remit map (1/2): start from', placeHolder: 'Choose the starter closest to your school', matchOnDetail: true });
+            starters.map(s => ({ label: s.label, detail: s.description, name: s.name })),
+            { title: 'New Remit map (1/3): start from', placeHolder: 'Choose the starter closest to your school', matchOnDetail: true });
         if (!pick) return undefined;
         template = pick.name;
     }
     let mapName = options.mapName;
+    let title = options.title;
     if (mapName === undefined) {
+        if (title === undefined) {
+            title = (await vscode.window.showInputBox({
+                title: 'New Remit map (2/3): your school',
+                prompt: 'The school\'s full name, as the charter should show it, such as Oakdale Elementary School.',
+                validateInput: v => v.trim() ? undefined : 'Write the school\'s name.'
+            }))?.trim();
+            if (!title) return undefined;
+        }
         mapName = await vscode.window.showInputBox({
-            title: 'New Remit map (2/2): its name',
-            prompt: 'One word for the school or team, such as Oakdale. The file is named after it.',
+            title: 'New Remit map (3/3): a short name',
+            prompt: 'One word for the map, used in file names and references, such as Oakdale.',
+            value: firstWord(title),
             validateInput: v => MAP_NAME.test(v) ? undefined : 'Use letters, digits, _ and -, starting with a letter.'
         });
         if (!mapName) return undefined;
@@ -160,7 +178,7 @@ export async function newMap(client: LanguageClient, options: NewMapOptions = {}
         folder = (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the map here' }))?.[0];
         if (!folder) return undefined;
     }
-    const result = await client.sendRequest(clientRequest(StarterRequest), { name: template, mapName });
+    const result = await client.sendRequest(clientRequest(StarterRequest), { name: template, mapName, title });
     if (result.error || !result.files?.length) {
         void vscode.window.showErrorMessage(`Remit: no map created. ${result.error ?? ''}`);
         return undefined;

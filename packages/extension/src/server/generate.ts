@@ -100,10 +100,10 @@ export function registerGenerateRequests(connection: Connection, shared: Langium
 
 export function registerStarterRequests(connection: Connection): void {
     connection.onRequest(serverRequest(StartersRequest), () =>
-        STARTERS.map(s => ({ name: s.name, description: s.description, maps: [...s.maps] })));
+        STARTERS.map(s => ({ name: s.name, label: s.label, description: s.description, maps: [...s.maps] })));
     connection.onRequest(serverRequest(StarterRequest), async (params): Promise<StarterResult> => {
         try {
-            return { files: await instantiateStarter(params.name, params.mapName) };
+            return { files: await instantiateStarter(params.name, params.mapName, params.title) };
         } catch (e) {
             return { error: e instanceof Error ? e.message : String(e) };
         }

@@ -79,11 +79,11 @@ export interface GenerateResult {
 export const StartersRequest = request<StartersParams, StarterInfo[]>('remit/starters');
 /** No parameters: an empty object. */
 export type StartersParams = Record<string, never>;
-export interface StarterInfo { name: string; description: string; maps: string[] }
+export interface StarterInfo { name: string; label: string; description: string; maps: string[] }
 
 /** `remit/starter`: the files of a starter, its main map renamed to `mapName`. */
 export const StarterRequest = request<StarterParams, StarterResult>('remit/starter');
-export interface StarterParams { name: string; mapName?: string }
+export interface StarterParams { name: string; mapName?: string; title?: string }
 export interface StarterResult { files?: { name: string; text: string }[]; error?: string }
 
 /** `remit/compareWithRevision`: what changed in authority in a folder since a git revision. */

@@ -36,32 +36,37 @@ export async function builtinTemplate(format: 'md' | 'html', name: BuiltinTempla
 }
 
 /**
- * Reads a template file and the other `.liquid` files of its folder (and sub-folders).
- * Links that lead outside the folder are ignored.
+ * Reads a template file, the other `.liquid` files beside it and those of a `partials/`
+ * folder beside it: nothing else, never a walk of the folder's sub-folders (a template
+ * may sit in a folder of thousands of files). Only regular files are read: a FIFO or a
+ * device is looked at (stat) and never opened, and links that lead outside the folder
+ * are ignored. At most 200 files of at most 1 MB each.
  */
 export async function loadTemplateFolder(templateFile: string): Promise<TemplateSet> {
     const entryPath = path.resolve(templateFile);
     const stat = await fs.stat(entryPath).catch(() => undefined);
     if (!stat?.isFile()) throw new GeneratorError(`${templateFile}: no such template file. Give the path of a .liquid file.`);
+    if (stat.size > MAX_BYTES) throw new GeneratorError(`${templateFile}: the template is larger than 1 MB; split it into partials.`);
     const folder = await fs.realpath(path.dirname(entryPath));
     const files: Record<string, string> = {};
     let count = 0;
-    const visit = async (dir: string): Promise<void> => {
-        const entries = await fs.readdir(dir, { withFileTypes: true });
-        entries.sort((a, b) => compareText(a.name, b.name));
-        for (const entry of entries) {
-            const full = path.join(dir, entry.name);
-            const real = await fs.realpath(full).catch(() => undefined);
+    const readFolder = async (dir: string, prefix: string): Promise<void> => {
+        const entries = await fs.readdir(dir, { withFileTypes: true }).catch(() => []);
+        const names = entries.filter(e => e.name.endsWith('.liquid')).map(e => e.name).sort(compareText);
+        for (const name of names) {
+            if (count >= MAX_FILES) return;
+            const real = await fs.realpath(path.join(dir, name)).catch(() => undefined);
             if (!real || !isInside(folder, real)) continue;
-            const info = await fs.stat(real);
-            if (info.isDirectory()) {
-                if (entry.name !== 'node_modules' && !entry.name.startsWith('.')) await visit(full);
-            } else if (entry.name.endsWith('.liquid') && info.size <= MAX_BYTES && ++count <= MAX_FILES) {
-                files[path.relative(folder, full).split(path.sep).join('/')] = await fs.readFile(real, 'utf8');
-            }
+            const info = await fs.stat(real).catch(() => undefined);
+            if (!info?.isFile() || info.size > MAX_BYTES) continue;
+            files[prefix + name] = await fs.readFile(real, 'utf8');
+            count++;
         }
     };
-    await visit(folder);
+    await readFolder(folder, '');
+    const partials = path.join(folder, 'partials');
+    const partialsInfo = await fs.lstat(partials).catch(() => undefined);
+    if (partialsInfo?.isDirectory()) await readFolder(partials, 'partials/');
     const entry = path.relative(folder, await fs.realpath(entryPath)).split(path.sep).join('/');
     if (!(entry in files)) {
         files[entry] = await fs.readFile(entryPath, 'utf8');

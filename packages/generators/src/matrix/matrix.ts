@@ -2,6 +2,7 @@ import { caseViews, effectiveDecisions, type AssignmentModel, type WorkspaceMode
 import { escapeCsv, escapeHtml, escapeMarkdownCell } from '../escape.js';
 import type { Finding } from '../findings.js';
 import { htmlPage } from '../html-page.js';
+import { levelShortNames } from '../charter/charter-data.js';
 import { buildMapView, lowerFirst, selectMap, type DecisionView, type HolderView, type MapView } from '../view-model.js';
 
 export type MatrixFormat = 'md' | 'csv' | 'html';
@@ -12,6 +13,11 @@ export interface MatrixOptions {
     /** Show the map as it stands in this phase. */
     phase?: string;
     format?: MatrixFormat;
+    /**
+     * CSV: start with a UTF-8 byte-order mark (the default), so that Excel on Windows
+     * reads accented names correctly; false leaves it out.
+     */
+    bom?: boolean;
 }
 
 /**
@@ -22,7 +28,7 @@ export interface MatrixOptions {
 export function renderMatrix(workspace: WorkspaceModel, findings: readonly Finding[], options: MatrixOptions = {}): string {
     const view = buildMapView(workspace, selectMap(workspace, options.map), findings, { phase: options.phase });
     switch (options.format ?? 'md') {
-        case 'csv': return matrixCsv(view);
+        case 'csv': return (options.bom === false ? '' : '\uFEFF') + matrixCsv(view);
         case 'html': return matrixHtml(view);
         default: return matrixMarkdown(view);
     }
@@ -34,7 +40,7 @@ function columns(view: MapView): HolderView[] {
 }
 
 /** Level names a holder has in a decision, with their phases: "decide (until Expansion)". */
-function cell(holder: HolderView, decision: DecisionView): string {
+export function cell(holder: HolderView, decision: DecisionView): string {
     return holder.holdings
         .filter(h => h.decision === decision)
         .map(h => (h.when ? `${h.level.name} (${lowerFirst(h.when)})` : h.level.name))
@@ -45,6 +51,8 @@ function cell(holder: HolderView, decision: DecisionView): string {
 interface Row {
     title: string;
     cell: (holder: HolderView) => string;
+    /** The cell with levels abbreviated (for narrow pages). */
+    short: (holder: HolderView, abbreviations: Map<string, string>) => string;
     final: (holder: HolderView) => boolean;
 }
 
@@ -55,6 +63,7 @@ function rowsOf(view: MapView, decision: DecisionView): Row[] {
         return [{
             title: decision.decision.title,
             cell: h => cell(h, decision),
+            short: (h, abbreviations) => shortCell(h, decision, abbreviations),
             final: h => h.holdings.some(x => x.decision === decision && x.level.final)
         }];
     }
@@ -65,6 +74,7 @@ function rowsOf(view: MapView, decision: DecisionView): Row[] {
         return {
             title: `${decision.decision.title} (when ${theCase})`,
             cell: h => [...new Set(held(h).map(a => `${a.level}${view.phase ? '' : phaseWords(a)}`))].join('; '),
+            short: (h, abbreviations) => [...new Set(held(h).map(a => `${abbreviations.get(a.level) ?? a.level}${view.phase ? '' : phaseWords(a)}`))].join('; '),
             final: h => held(h).some(a => a.level === finalLevel)
         };
     });
@@ -94,7 +104,7 @@ function inherited(view: MapView): Array<{ title: string; name: string; note: st
         }));
 }
 
-function marks(decision: DecisionView): string[] {
+export function marks(decision: DecisionView): string[] {
     const result: string[] = [];
     if (decision.gap) result.push('GAP: nobody decides');
     if (decision.conflict) result.push('CONFLICT: more than one decides');
@@ -150,8 +160,25 @@ function matrixCsv(view: MapView): string {
     return rows.map(row => row.map(escapeCsv).join(',')).join('\r\n') + '\r\n';
 }
 
+/** Short names for the levels, unique within the scheme (D for decide, R for recommend…). */
+export function levelAbbreviations(view: MapView): Map<string, string> {
+    return levelShortNames(view.levels.map(l => l.name));
+}
+
+/** The cell in print: abbreviated levels ("D (until Expansion)"), explained by the legend. */
+function shortCell(holder: HolderView, decision: DecisionView, short: Map<string, string>): string {
+    return holder.holdings
+        .filter(h => h.decision === decision)
+        .map(h => {
+            const level = short.get(h.level.name) ?? h.level.name;
+            return h.when ? `${level} (${lowerFirst(h.when)})` : level;
+        })
+        .join('; ');
+}
+
 function matrixHtml(view: MapView): string {
     const holders = columns(view);
+    const short = levelAbbreviations(view);
     const head = holders.map(h => `<th scope="col" data-element="${escapeHtml(h.name)}">${escapeHtml(h.label)}</th>`).join('');
     const body: string[] = [];
     for (const domain of view.domains) {
@@ -160,13 +187,17 @@ function matrixHtml(view: MapView): string {
         for (const decision of domain.decisions) {
             const flags = marks(decision).map(m => ` <span class="${decision.gap || decision.conflict ? 'flag' : 'draft'}">${escapeHtml(m)}</span>`).join('');
             for (const row of rowsOf(view, decision)) {
-                const cells = holders.map(h => `<td${row.final(h) ? ' class="final"' : ''}>${escapeHtml(row.cell(h))}</td>`).join('');
+                const cells = holders.map(h => {
+                    const full = `<span class="full">${escapeHtml(row.cell(h))}</span><span class="short">${escapeHtml(row.short(h, short))}</span>`;
+                    return `<td${row.final(h) ? ' class="final"' : ''}>${full}</td>`;
+                }).join('');
                 body.push(`<tr data-element="${escapeHtml(decision.decision.qualifiedName)}"><th scope="row">${escapeHtml(row.title)}${flags}</th>${cells}</tr>`);
             }
         }
     }
     const html = `<h1>${escapeHtml(heading(view))}</h1>
 <p class="muted">Levels, in the order they act: ${escapeHtml(view.levels.map(l => l.name).join(', '))}. Final authority is shaded.</p>
+<p class="legend">Key: ${view.levels.map(l => `<strong>${escapeHtml(short.get(l.name)!)}</strong> ${escapeHtml(l.name)}${l.final ? ' (final)' : l.veto ? ' (can block)' : ''}`).join(' · ')}. Final authority is shaded.</p>
 <table class="matrix">
 <thead><tr><th scope="col">Decision</th>${head}</tr></thead>
 <tbody>
@@ -174,8 +205,20 @@ ${body.join('\n')}
 </tbody>
 </table>
 `;
+    // In print the table takes the page's width (landscape) in fixed columns, and the
+    // cells show abbreviated levels, explained by the key above the table.
     return htmlPage(heading(view), html, `.matrix td.final { background: #dceefb; font-weight: 600; }
 .matrix tr.domain th { background: #e4e7eb; }
 body { max-width: none; }
-`);
+.matrix .short, .legend { display: none; }
+@media print {
+  .matrix .full, .muted { display: none; }
+  .matrix .short { display: inline; }
+  .legend { display: block; font-size: 9pt; }
+  .matrix { table-layout: fixed; width: 100%; font-size: 8pt; }
+  .matrix thead th:first-child { width: 22%; }
+  .matrix thead th + th { writing-mode: vertical-rl; transform: rotate(180deg); text-align: left; vertical-align: middle; height: 9rem; font-weight: normal; }
+  .matrix th, .matrix td { padding: 0.15rem 0.25rem; overflow-wrap: anywhere; hyphens: auto; }
+}
+`, { landscape: true });
 }

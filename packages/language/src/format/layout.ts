@@ -36,7 +36,7 @@ const INDENT = '  ';
 
 /** Properties that start a line of their own, by the kind of block they belong to. */
 const LINE_KEYWORDS: Record<string, ReadonlySet<string>> = {
-    RemitMap: new Set(['uses', 'status', 'under']),
+    RemitMap: new Set(['uses', 'status', 'under', 'version', 'adopted', 'approved', 'next-review']),
     Role: new Set(['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports', 'requires']),
     Team: new Set(['members', 'advisory', 'chair', 'rule', 'requires']),
     Domain: new Set(['tight', 'loose']),

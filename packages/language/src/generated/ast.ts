@@ -24,8 +24,10 @@ export type RemitKeywordNames =
     | ".."
     | "/"
     | "administrator"
+    | "adopted"
     | "advisory"
     | "after"
+    | "approved"
     | "backup"
     | "by"
     | "chair"
@@ -56,6 +58,7 @@ export type RemitKeywordNames =
     | "month"
     | "monthly"
     | "months"
+    | "next-review"
     | "overrides"
     | "parallel"
     | "pattern"
@@ -86,6 +89,7 @@ export type RemitKeywordNames =
     | "until"
     | "uses"
     | "vacant"
+    | "version"
     | "veto"
     | "vote"
     | "week"
@@ -349,22 +353,30 @@ export function isRemitFile(item: unknown): item is RemitFile {
 export interface RemitMap extends langium.AstNode {
     readonly $container: RemitFile;
     readonly $type: 'RemitMap';
+    adopted?: string;
+    approved?: string;
     elements: Array<MapElement>;
     name: string;
+    nextReview?: string;
     scheme?: langium.Reference<LevelScheme>;
     status?: Status;
     title?: string;
     under?: langium.Reference<RemitMap>;
+    version?: string;
 }
 
 export const RemitMap = {
     $type: 'RemitMap',
+    adopted: 'adopted',
+    approved: 'approved',
     elements: 'elements',
     name: 'name',
+    nextReview: 'nextReview',
     scheme: 'scheme',
     status: 'status',
     title: 'title',
-    under: 'under'
+    under: 'under',
+    version: 'version'
 } as const;
 
 export function isRemitMap(item: unknown): item is RemitMap {
@@ -740,6 +752,14 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
         RemitMap: {
             name: RemitMap.$type,
             properties: {
+                adopted: {
+                    name: RemitMap.adopted,
+                    optional: true
+                },
+                approved: {
+                    name: RemitMap.approved,
+                    optional: true
+                },
                 elements: {
                     name: RemitMap.elements,
                     defaultValue: [],
@@ -747,6 +767,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 },
                 name: {
                     name: RemitMap.name
+                },
+                nextReview: {
+                    name: RemitMap.nextReview,
+                    optional: true
                 },
                 scheme: {
                     name: RemitMap.scheme,
@@ -764,6 +788,10 @@ export class RemitAstReflection extends langium.AbstractAstReflection {
                 under: {
                     name: RemitMap.under,
                     referenceType: RemitMap.$type,
+                    optional: true
+                },
+                version: {
+                    name: RemitMap.version,
                     optional: true
                 }
             },

@@ -38,6 +38,12 @@ export class MapModelBuilder {
             status: map.status as DecisionStatus | undefined,
             under: map.under?.ref?.name,
             underLocation: map.under?.ref ? propertyLocation(map, 'under', uri) : undefined,
+            frontMatter: {
+                ...(map.version !== undefined && { version: map.version }),
+                ...(map.adopted !== undefined && { adopted: map.adopted }),
+                ...(map.approved !== undefined && { approved: map.approved }),
+                ...(map.nextReview !== undefined && { nextReview: map.nextReview })
+            },
             phases,
             roles: map.elements.filter(isRole).filter(r => r.name).map(r => this.role(r, uri)),
             teams: map.elements.filter(isTeam).filter(t => t.name).map(t => this.team(t, uri)),

@@ -160,6 +160,16 @@ export interface DomainModel {
     location: SourceLocation;
 }
 
+/** `version`, `adopted`, `approved` and `next-review` of a map's header (each optional). */
+export interface FrontMatter {
+    version?: string;
+    /** YYYY-MM-DD. */
+    adopted?: string;
+    approved?: string;
+    /** YYYY-MM or YYYY-MM-DD. */
+    nextReview?: string;
+}
+
 export interface MapModel {
     name: string;
     title: string;
@@ -174,6 +184,8 @@ export interface MapModel {
     under?: string;
     /** Where the `under` name is written. */
     underLocation?: SourceLocation;
+    /** The charter's front matter from the map's header lines, as written. */
+    frontMatter: FrontMatter;
     phases: PhaseModel[];
     roles: RoleModel[];
     teams: TeamModel[];

@@ -76,6 +76,20 @@ export class CoreChecks {
         }
     }
 
+    /** `invalid-value` on the front matter's dates: `adopted "2026-09-01"`, `next-review "2027-06"`. */
+    checkFrontMatterDates(map: RemitMap, accept: ValidationAcceptor): void {
+        if (map.adopted !== undefined && !isDate(map.adopted, false)) {
+            report(accept, 'invalid-value',
+                `'${map.adopted}' is not a date the charter can print as its adoption date. Write the day it was adopted as year-month-day, for example adopted "2026-09-01".`,
+                { node: map, property: 'adopted' });
+        }
+        if (map.nextReview !== undefined && !isDate(map.nextReview, true)) {
+            report(accept, 'invalid-value',
+                `'${map.nextReview}' is not a date the charter can print as its next review. Write a year and month, for example next-review "2027-06", or a full date such as "2027-06-15".`,
+                { node: map, property: 'nextReview' });
+        }
+    }
+
     /** `scheme-shape` and `veto-after-final`. */
     checkScheme(scheme: LevelScheme, accept: ValidationAcceptor): void {
         const finals = scheme.levels.filter(l => l.final);
@@ -242,11 +256,20 @@ function findMap(node: AstNode): RemitMap {
 export const ROLE_PROPERTIES = ['kind', 'holders', 'seats', 'vacant', 'release', 'backup', 'reports', 'requires'] as const;
 export const TEAM_PROPERTIES = ['chair', 'rule', 'requires'] as const;
 export const DECISION_PROPERTIES = ['escalate', 'review', 'pattern', 'source', 'status', 'fallback', 'overrides'] as const;
-export const MAP_PROPERTIES = ['uses', 'status', 'under'] as const;
+export const MAP_PROPERTIES = ['uses', 'status', 'under', 'version', 'adopted', 'approved', 'next-review'] as const;
 export const ASSIGNMENT_PROPERTIES = ['from', 'until', 'when'] as const;
 export const LEVEL_FLAGS = ['final', 'veto', 'required'] as const;
 
 /** How a level scheme is named in a message, with or without a name (a keyword where its name should be). */
 function schemeWords(scheme: LevelScheme): string {
     return scheme.name ? `The level scheme '${scheme.name}'` : 'This level scheme';
+}
+
+/** YYYY-MM-DD that names a real day (no 31 April); YYYY-MM as well when `monthOnly` is allowed. */
+export function isDate(text: string, monthOnly: boolean): boolean {
+    const parts = /^(\d{4})-(\d{2})(?:-(\d{2}))?$/.exec(text);
+    if (!parts || (parts[3] === undefined && !monthOnly)) return false;
+    const [year, month, day] = [Number(parts[1]), Number(parts[2]), parts[3] === undefined ? 1 : Number(parts[3])];
+    if (month < 1 || month > 12 || day < 1) return false;
+    return day <= new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -13,6 +13,7 @@ export function registerValidationChecks(services: RemitServices): void {
         RemitMap: [
             (map, accept) => core.checkDuplicateNames(map, accept),
             (map, accept) => core.checkDuplicateMapName(map, accept),
+            (map, accept) => core.checkFrontMatterDates(map, accept),
             (map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept)
         ],
         LevelScheme: (scheme, accept) => core.checkScheme(scheme, accept),
