@@ -6,7 +6,7 @@ import { CHILD_JS } from './paths.js';
 import { districtWorkspace, generateSchool, schoolWorkspace, stateWorkspace, writeWorkspace, type GeneratedWorkspace } from './workspace-generator.js';
 import type { CheckResult } from './measure/check.js';
 import type { DiagramResult } from './measure/diagram.js';
-import { measureLsp, type LspResult } from './measure/lsp.js';
+import { measureLsp, measureLspInitial, type LspInitialResult, type LspResult } from './measure/lsp.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
 
 export type Size = 'small' | 'full';
@@ -17,7 +17,7 @@ export interface BenchConfig {
     school: { decisions: number; repeats: number };
     district: { maps: number; decisionsPerSchool: number; repeats: number };
     state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
-    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number };
+    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number; districtRenames: number };
     diagram: { nodes: number[]; repeats: number; limitMs: number };
     startup: { runs: number };
 }
@@ -30,7 +30,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 300, repeats: 5 },
         district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
-        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4 },
+        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 20, districtRenames: 4 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
         startup: { runs: 15 }
     },
@@ -40,7 +40,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 20, repeats: 1 },
         district: { maps: 6, decisionsPerSchool: 6, repeats: 1 },
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
-        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2 },
+        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2, districtRenames: 2 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
         startup: { runs: 2 }
     }
@@ -60,6 +60,8 @@ export interface BenchResults {
      * district map beside it, so what remains is the edited document's own cost.
      */
     lspAlone?: LspResult;
+    /** The server started on the school and on the state (the district's is `lsp`): its start and memory. */
+    lspWorkspaces?: Array<{ workspace: string } & LspInitialResult>;
     diagram?: DiagramResult;
     startup?: StartupResult;
     /** Wall time of the whole run, in seconds. */
@@ -176,6 +178,7 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
                 district: 'district.remit',
                 files: district.maps,
                 ...config.lsp,
+                renamed: { role: 'LiteracyLead', dependents: district.files.filter(f => f.text.includes('District.LiteracyLead')).map(f => f.path) },
                 nodeOptions: profile('lsp-server')
             });
             const school = middle.path.startsWith('schools/') ? middle.path : schoolFile.path;
@@ -185,11 +188,18 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
                     await fs.mkdir(path.dirname(path.join(alone, file)), { recursive: true });
                     await fs.copyFile(path.join(dirs.district, file), path.join(alone, file));
                 }
-                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0 });
+                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0, districtRenames: 0 });
             } finally {
                 await fs.rm(alone, { recursive: true, force: true });
             }
             await progress();
+            results.lspWorkspaces = [];
+            for (const [ws, dir] of [[school, dirs.school], [state, dirs.state]] as Array<[GeneratedWorkspace, string]>) {
+                log(`language server: opening the ${ws.name} (${ws.maps} maps)`);
+                // Every map and the standard library have their diagnostics published.
+                results.lspWorkspaces.push({ workspace: ws.name, ...await measureLspInitial(dir, ws.maps + 1, profile(`lsp-server-${ws.name}`)) });
+                await progress();
+            }
         }
 
         if (wanted('diagram')) {

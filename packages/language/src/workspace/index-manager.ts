@@ -57,6 +57,32 @@ export class RemitIndexManager extends DefaultIndexManager {
         const uri = document.uri.toString();
         this.forgetIncoming(uri);
         await super.updateReferences(document, cancelToken);
+        this.indexIncoming(uri);
+    }
+
+    /**
+     * A document's references into the `changed` documents were resolved again without
+     * relinking the document (see analysis/workspace-revalidation.ts): its entries for them
+     * take their new targets, found by where each reference stands (`bySegment`: the offset
+     * of a reference's text to what it refers to now, undefined when it no longer resolves).
+     */
+    retargetReferences(document: LangiumDocument, changed: ReadonlySet<string>, bySegment: ReadonlyMap<number, { targetUri: URI; targetPath: string } | undefined>): void {
+        const uri = document.uri.toString();
+        this.forgetIncoming(uri);
+        const updated: ReferenceDescription[] = [];
+        for (const reference of this.referenceIndex.get(uri) ?? []) {
+            if (!changed.has(reference.targetUri.toString())) {
+                updated.push(reference);
+                continue;
+            }
+            const target = bySegment.get(reference.segment.offset);
+            if (target) updated.push({ ...reference, targetUri: target.targetUri, targetPath: target.targetPath, local: target.targetUri.toString() === uri });
+        }
+        this.referenceIndex.set(uri, updated);
+        this.indexIncoming(uri);
+    }
+
+    private indexIncoming(uri: string): void {
         const targets = new Set<string>();
         for (const reference of this.referenceIndex.get(uri) ?? []) {
             if (!reference.local) targets.add(reference.targetUri.toString());
