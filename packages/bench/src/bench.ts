@@ -181,20 +181,20 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
                 renamed: { role: 'LiteracyLead', dependents: district.files.filter(f => f.text.includes('District.LiteracyLead')).map(f => f.path) },
                 nodeOptions: profile('lsp-server')
             });
-            const school = middle.path.startsWith('schools/') ? middle.path : schoolFile.path;
+            const typedInto = middle.path.startsWith('schools/') ? middle.path : schoolFile.path;
             const alone = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-bench-alone-'));
             try {
-                for (const file of [school, 'district.remit']) {
+                for (const file of [typedInto, 'district.remit']) {
                     await fs.mkdir(path.dirname(path.join(alone, file)), { recursive: true });
                     await fs.copyFile(path.join(dirs.district, file), path.join(alone, file));
                 }
-                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0, districtRenames: 0 });
+                results.lspAlone = await measureLsp({ root: alone, school: typedInto, files: 2, ...config.lsp, districtKeystrokes: 0, districtRenames: 0 });
             } finally {
                 await fs.rm(alone, { recursive: true, force: true });
             }
             await progress();
             results.lspWorkspaces = [];
-            for (const [ws, dir] of [[school, dirs.school], [state, dirs.state]] as Array<[GeneratedWorkspace, string]>) {
+            for (const [ws, dir] of [[school, dirs.school], [state, dirs.state]] as const) {
                 log(`language server: opening the ${ws.name} (${ws.maps} maps)`);
                 // Every map and the standard library have their diagnostics published.
                 results.lspWorkspaces.push({ workspace: ws.name, ...await measureLspInitial(dir, ws.maps + 1, profile(`lsp-server-${ws.name}`)) });
