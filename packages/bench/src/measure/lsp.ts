@@ -248,7 +248,7 @@ async function runLsp(options: LspOptions): Promise<LspResult | LspInitialResult
                     const adding = i % 2 === 0;
                     const range = adding ? { start: end, end } : { start: end, end: { line: end.line, character: end.character + 1 } };
                     const before = now();
-                    const all = Promise.all(schoolUris.map(uri => client.next(uri, before)));
+                    const all = Promise.all(schoolUris.map(uri => client.next(uri, before, 600_000)));
                     const { ms, sent } = await edit(districtUri, range, adding ? 'x' : '');
                     own.push(ms);
                     const published = await all;
