@@ -31,8 +31,13 @@ if (!fs.existsSync(entry)) {
 // Code that finds files from its own location (`new URL('../../templates/', import.meta.url)`
 // in the generators, `../package.json` here) keeps doing so: in the bundle, import.meta.url
 // is rewritten to the URL the module had before bundling, relative to the chunk it lands in
-// (every output file sits directly in dist/bundle/, at the depth of outdir). The templates and starters are read from
-// packages/generators, where they are edited; nothing is copied.
+// (every output file sits directly in dist/bundle/, at the depth of outdir). The package
+// has to work installed on its own (npm pack, npm install -g), so the generators' templates
+// and starters are copied into dist/generators/ and the generators' modules are given URLs
+// there: dist/generators/dist/charter/x.js reads ../../templates/, dist/generators/templates/.
+// Edit them in packages/generators; `npm run build` copies them again.
+const generators = path.resolve(here, '..', 'generators');
+const assets = path.join(here, 'dist', 'generators');
 const keepModuleUrls = {
     name: 'keep-module-urls',
     setup(build) {
@@ -40,7 +45,10 @@ const keepModuleUrls = {
             if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
             const text = await fs.promises.readFile(args.path, 'utf8');
             if (!text.includes('import.meta.url')) return undefined;
-            const relative = path.relative(outdir, args.path).split(path.sep).join('/');
+            const inGenerators = !path.relative(generators, args.path).startsWith('..');
+            const original = inGenerators ? path.join(assets, path.relative(generators, args.path)) : args.path;
+            const relative = path.relative(outdir, original).split(path.sep).join('/');
+            if (relative.startsWith('../../')) throw new Error(`${args.path} finds files from its own location but is outside this package and the generators: it would not work once installed.`);
             return {
                 contents: text.replaceAll('import.meta.url', `new URL(${JSON.stringify(relative)}, import.meta.url).href`),
                 loader: 'js'
@@ -131,6 +139,13 @@ const builtins = {
 };
 
 fs.rmSync(outdir, { recursive: true, force: true });
+const assetsNew = `${assets}.new`;
+fs.rmSync(assetsNew, { recursive: true, force: true });
+for (const folder of ['templates', 'starters']) {
+    fs.cpSync(path.join(generators, folder), path.join(assetsNew, folder), { recursive: true });
+}
+fs.rmSync(assets, { recursive: true, force: true });
+fs.renameSync(assetsNew, assets);
 const result = await esbuild.build({
     absWorkingDir: here,
     entryPoints: { remit: entry },

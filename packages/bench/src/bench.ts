@@ -8,6 +8,7 @@ import type { CheckResult } from './measure/check.js';
 import type { DiagramResult } from './measure/diagram.js';
 import { measureLsp, measureLspInitial, type LspInitialResult, type LspResult } from './measure/lsp.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
+import { measureReview, type ReviewResult } from './measure/review.js';
 
 export type Size = 'small' | 'full';
 
@@ -20,6 +21,8 @@ export interface BenchConfig {
     lsp: { keystrokes: number; toggles: number; districtKeystrokes: number; districtRenames: number };
     diagram: { nodes: number[]; repeats: number; limitMs: number };
     startup: { runs: number };
+    /** `remit diff --rev` of a repository of this many maps, against `remit check` of them. */
+    review: { maps: number; decisionsPerSchool: number; runs: number };
 }
 
 export const CONFIGS: Record<Size, BenchConfig> = {
@@ -32,7 +35,8 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
         lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 20, districtRenames: 4 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
-        startup: { runs: 15 }
+        startup: { runs: 15 },
+        review: { maps: 100, decisionsPerSchool: 30, runs: 3 }
     },
     // Every measurement, on workspaces small enough for the test suite.
     small: {
@@ -42,7 +46,8 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
         lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2, districtRenames: 2 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
-        startup: { runs: 2 }
+        startup: { runs: 2 },
+        review: { maps: 6, decisionsPerSchool: 6, runs: 1 }
     }
 };
 
@@ -64,6 +69,7 @@ export interface BenchResults {
     lspWorkspaces?: Array<{ workspace: string } & LspInitialResult>;
     diagram?: DiagramResult;
     startup?: StartupResult;
+    review?: ReviewResult;
     /** Wall time of the whole run, in seconds. */
     totalSeconds: number;
 }
@@ -100,7 +106,7 @@ export interface RunOptions {
     onProgress?: (partial: BenchResults) => void | Promise<void>;
 }
 
-export const STAGES = ['check', 'lsp', 'diagram', 'startup'] as const;
+export const STAGES = ['check', 'lsp', 'diagram', 'startup', 'review'] as const;
 export type Stage = typeof STAGES[number];
 
 /** Runs a measurement in a fresh Node process and returns what it printed as JSON. */
@@ -211,6 +217,13 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
         if (wanted('startup')) {
             log('CLI start-up');
             results.startup = await measureStartup(small, config.startup.runs);
+            await progress();
+        }
+
+        if (wanted('review')) {
+            log(`reviewing a commit of ${config.review.maps} maps with remit diff --rev`);
+            const reviewed = districtWorkspace(`${config.seed}/review`, { maps: config.review.maps, decisionsPerSchool: config.review.decisionsPerSchool });
+            results.review = await measureReview(reviewed, path.join(root, 'review'), config.review.runs);
         }
         await progress();
         return results;

@@ -33,7 +33,9 @@ export const TARGETS = {
     diagramMs: 1000,
     /** "Off the main thread": the main event loop is never held up longer than a frame or two. */
     diagramStallMs: 50,
-    startupVsNode: 5
+    startupVsNode: 5,
+    /** `remit diff --rev` reads and checks two versions: at most three times one `remit check`. */
+    reviewVsCheck: 3
 };
 
 const ms = (v: number) => v >= 10_000 ? `${(v / 1000).toFixed(1)} s` : v >= 100 ? `${Math.round(v)} ms` : `${v.toFixed(1)} ms`;
@@ -128,6 +130,17 @@ export function rows(r: BenchResults): Row[] {
             target: `<= ${TARGETS.startupVsNode}x node -e 0`,
             met: s.checkMs / s.nodeMs <= TARGETS.startupVsNode,
             peakRssMB: s.peakRssMB
+        });
+    }
+    const v = r.review;
+    if (v) {
+        out.push({
+            id: 'review-diff',
+            measurement: 'remit diff --rev of a commit changing every map',
+            workspace: `git repository of ${v.maps} maps`,
+            result: `${ms(v.diffMs)} vs remit check of the same maps ${ms(v.checkMs)}: ${x(v.diffMs / v.checkMs)} (median of ${v.runs}; ${v.changedHands} decisions changed hands)`,
+            target: `<= ${TARGETS.reviewVsCheck}x remit check`,
+            met: v.diffMs / v.checkMs <= TARGETS.reviewVsCheck
         });
     }
     return out;

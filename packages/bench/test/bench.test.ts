@@ -66,7 +66,8 @@ describe('npm run bench -- --size small', () => {
             'keystroke in a school map', 'remove / restore a decide line', 'keystroke in the district map',
             'a district role every school names renamed', 'every dependent school\'s diagnostics current',
             `${server} | school`, `${server} | state`,
-            'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'CLI start-up'
+            'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'CLI start-up',
+            'remit diff --rev of a commit changing every map'
         ];
         expect(lines).toHaveLength(expected.length);
         const cells = (line: string) => line.split('|').map(c => c.trim()).join(' | ');
@@ -110,5 +111,8 @@ describe('npm run bench -- --size small', () => {
         }
         expect(sane(r.startup.checkMs) && sane(r.startup.nodeMs)).toBe(true);
         expect(r.startup.exitCode).toBe(0);
+        expect(sane(r.review.diffMs) && sane(r.review.checkMs)).toBe(true);
+        // The edit hands one decision of every map to someone else: the diff must see each.
+        expect(r.review.changedHands).toBe(r.review.maps);
     }, 300_000);
 });

@@ -5,9 +5,15 @@
 //
 // The bundle is made from dist/, so after a `tsc -b` alone it is older than the code it was
 // made from; then dist/ runs as it is (slower to start, never stale). `npm run bundle -w
-// @remit/cli` brings the bundle up to date.
+// remit-cli` brings the bundle up to date.
 // process.getBuiltinModule (Node 22.3) loads a built-in without an ES module facade; the
 // bundle takes its built-ins that way too, so older Node runs dist/.
+const [major] = process.versions.node.split('.').map(Number);
+if (major < 22) {
+    // Before anything else loads: older Node cannot run remit, and should say so in one line.
+    process.stderr.write(`remit needs Node.js 22 or newer, and this is Node.js ${process.versions.node}. Install Node.js 22 (https://nodejs.org) and run remit again.\n`);
+    process.exit(2);
+}
 const builtin = process.getBuiltinModule;
 const { constants, enableCompileCache } = builtin?.('node:module') ?? await import('node:module');
 const { statSync } = builtin?.('node:fs') ?? await import('node:fs');

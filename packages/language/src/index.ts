@@ -24,6 +24,6 @@ export * from './diff/types.js';
 export * from './diff/compare.js';
 export * from './diff/render.js';
 export * from './diff/facts.js';
-export { hasChange, type FailOn } from './diff/summary.js';
+export { hasChange, FAIL_ON_VALUES, type FailOn } from './diff/summary.js';
 export * from './git/compare-revision.js';
 export { splitRange, type SourceText } from './git/revision.js';

@@ -35,7 +35,7 @@ describe('Compare with HEAD', function () {
         const markdown = await vscode.commands.executeCommand<string | undefined>('remit.compareWithHead', fileUri(lakeside), { open: false });
         assert.ok(markdown, 'the command should return the review');
         assert.match(markdown, /1 decision changed hands/);
-        assert.match(markdown, /final authority: Principal → \*\*AssistantPrincipal\*\*/);
+        assert.match(markdown, /final authority moved: Principal → \*\*Assistant principal\*\*/);
     });
 
     it('says plainly when the folder cannot be compared', async () => {

@@ -61,7 +61,19 @@ export interface DecisionChange {
     transfers: Transfer[];
     levels: LevelChange[];
     bounds: BoundsMove[];
+    /** Vetoes (levels the scheme marks `veto`, such as `agree`) gained or lost, also listed in `levels`. */
+    vetoes: VetoChange[];
     properties: PropertyChange[];
+}
+
+/** A holder who can now block a decision, or no longer can. */
+export interface VetoChange {
+    holder: string;
+    span: PhaseSpan;
+    /** The level that carries the veto (`agree`) and what the scheme says it means. */
+    level: string;
+    levelTitle: string;
+    added: boolean;
 }
 
 export interface HolderChange {
@@ -71,11 +83,15 @@ export interface HolderChange {
     oldName?: string;
     title: string;
     properties: PropertyChange[];
+    /** For a team whose rule or members changed: the decisions it has the final say on (new names). */
+    decides?: string[];
 }
 
 export interface MapChange {
     kind: ChangeKind;
     name: string;
+    /** The old name of a renamed map. */
+    oldName?: string;
     title: string;
     /** `uses`, `status`, `title`, and phase changes (`phase Expansion`, `phases`). */
     properties: PropertyChange[];
@@ -96,6 +112,42 @@ export interface ProblemRef {
     message: string;
     uri: string;
     line: number;
+    /** For a problem found in both versions with another severity: the severity it had. */
+    was?: string;
+}
+
+/** Why a comparison may miss or misreport changes: a side with syntax errors, an unusable remit.json. */
+export interface IncompleteNote {
+    /** Which version: 'before' or 'after'. */
+    side: 'before' | 'after';
+    /** How the version is called: a revision such as `HEAD~1`, or "the working tree". */
+    label: string;
+    reason: 'syntax' | 'config';
+    uri?: string;
+    line?: number;
+    message: string;
+}
+
+/** The kinds of change, in the order the summary gives them and `--fail-on` names them. */
+export type ChangeCategory = 'transfer' | 'veto' | 'removal' | 'problem' | 'other';
+
+/** One row of the summary: how many changes of one kind, and what they are. */
+export interface SummaryRow {
+    category: ChangeCategory;
+    count: number;
+    /** "2 decisions", "1 added, 1 removed", "1 role renamed, 1 doc comment changed". */
+    detail: string;
+}
+
+/** What a change means for one role or team: the decisions it gained or lost a say in. */
+export interface HolderImpact {
+    name: string;
+    title: string;
+    type: 'role' | 'team';
+    /** Decisions it holds final authority over (in some phase), before and after. */
+    finalBefore: number;
+    finalAfter: number;
+    changes: Array<{ decision: string; what: string }>;
 }
 
 export interface DiffCounts {
@@ -115,7 +167,17 @@ export interface DiffCounts {
     mapsRemoved: number;
     mapsAdded: number;
     mapsChanged: number;
+    mapsRenamed: number;
     schemesChanged: number;
+    schemesRemoved: number;
+    levelsAdded: number;
+    levelsRemoved: number;
+    vetoesAdded: number;
+    vetoesRemoved: number;
+    domainMoves: number;
+    docChanges: number;
+    settingsChanged: number;
+    problemsChangedSeverity: number;
     statusChanges: number;
     sourceChanges: number;
     problemsIntroduced: number;
@@ -123,12 +185,22 @@ export interface DiffCounts {
 }
 
 export interface AuthorityDiff {
-    /** One sentence: "3 decisions changed hands, 1 decision removed, 2 roles added". */
+    /** One line: "1 decision changed hands, 1 veto added, 1 removal, 2 other changes." */
     summary: string;
+    /** The summary as rows in a fixed order: transfer, veto, removal, problem, other. */
+    overview: SummaryRow[];
+    /** Reasons the comparison may be incomplete; shown first. */
+    incomplete: IncompleteNote[];
     counts: DiffCounts;
+    /** Rule settings (remit.json) that changed: `rule vacant-final-authority: warning -> error`. */
+    settings: PropertyChange[];
     maps: MapChange[];
     schemes: SchemeChange[];
     holders: HolderChange[];
     decisions: DecisionChange[];
-    problems: { introduced: ProblemRef[]; resolved: ProblemRef[] };
+    problems: { introduced: ProblemRef[]; resolved: ProblemRef[]; changedSeverity: ProblemRef[] };
+    /** Per role and team, what changed for it (`remit diff --by role`). */
+    byHolder: HolderImpact[];
+    /** Titles of the maps, roles, teams, decisions and domains named in the diff (both versions). */
+    titles: Record<string, string>;
 }

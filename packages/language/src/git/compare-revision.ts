@@ -1,19 +1,26 @@
-import type { RemitConfig } from '../config/remit-config.js';
-import { diffWorkspaces } from '../diff/compare.js';
+import { DEFAULT_CONFIG, RemitConfigError, parseRemitConfig, type RemitConfig } from '../config/remit-config.js';
+import { diffWorkspaces, type DiffSide } from '../diff/compare.js';
 import { renderDiff, type RenderOptions } from '../diff/render.js';
 import type { AuthorityDiff } from '../diff/types.js';
+import { InputError } from '../workspace/input-error.js';
 import { checkSources, loadConfig, openWorkspace, type RemitWorkspace } from '../workspace/open-workspace.js';
-import { mergeBase, readRevision, selectRevision, splitRange, type SourceText } from './revision.js';
+import { configAt, mergeBase, readRevision, selectRevision, splitRange, type RevisionSelection, type SourceText } from './revision.js';
+import { URI } from 'langium';
+import * as path from 'node:path';
 
 /** Checks both versions as `remit check` would and compares them by meaning. */
 export async function diffSources(before: readonly SourceText[], after: readonly SourceText[], config?: RemitConfig): Promise<AuthorityDiff> {
     return diffChecked(await checkSources(before, config), await checkSources(after, config));
 }
 
-export function diffChecked(before: RemitWorkspace, after: RemitWorkspace): AuthorityDiff {
+/** Two checked versions compared; `labels` name them in notes ("HEAD~1", "the working tree"). */
+export function diffChecked(
+    before: RemitWorkspace, after: RemitWorkspace,
+    extra: { before?: Partial<DiffSide>; after?: Partial<DiffSide> } = {}
+): AuthorityDiff {
     return diffWorkspaces(
-        { model: before.model, diagnostics: before.diagnostics },
-        { model: after.model, diagnostics: after.diagnostics }
+        { label: 'the old version', ...extra.before, model: before.model, diagnostics: before.diagnostics },
+        { label: 'the new version', ...extra.after, model: after.model, diagnostics: after.diagnostics }
     );
 }
 
@@ -26,7 +33,37 @@ export interface RevisionCompareOptions {
     revision?: string;
     /** The current text of open files, when it differs from the disk (an editor's unsaved changes). */
     current?: readonly SourceText[];
+    /**
+     * Rule settings for both versions. Left out, each version is checked with its own
+     * remit.json (read from that revision), so a change of settings shows as a change.
+     */
     config?: RemitConfig;
+}
+
+/** A side's rule settings: the given ones, or its own remit.json; one that cannot be used is noted, never fatal. */
+interface SideConfig {
+    config: RemitConfig | undefined;
+    error?: DiffSide['configError'];
+}
+
+async function revisionConfig(selection: RevisionSelection, cwd: string, label: string): Promise<SideConfig> {
+    const found = await configAt(selection, cwd);
+    if (!found) return { config: undefined };
+    try {
+        return { config: parseRemitConfig(found.text, `${found.file} at ${label}`) };
+    } catch (err) {
+        if (!(err instanceof RemitConfigError)) throw err;
+        return { config: undefined, error: { uri: URI.file(path.join(selection.root, found.file)).toString(), line: err.line, message: err.detail } };
+    }
+}
+
+async function workingTreeConfig(cwd: string): Promise<SideConfig> {
+    try {
+        return { config: await loadConfig(cwd) };
+    } catch (err) {
+        if (!(err instanceof InputError)) throw err;
+        return { config: undefined, error: { message: err.message } };
+    }
 }
 
 /**
@@ -36,20 +73,39 @@ export interface RevisionCompareOptions {
  */
 export async function compareWithRevision(options: RevisionCompareOptions, render: RenderOptions = {}): Promise<{ diff: AuthorityDiff; markdown: string; text: string }> {
     const paths = options.paths ?? [];
-    const config = options.config ?? await loadConfig(options.cwd);
     const range = splitRange(options.revision ?? 'HEAD');
     const first = range.mergeBase && range.second ? await mergeBase(range.first, range.second, options.cwd) : range.first;
     const second = range.second;
-    const before = await readRevision(await selectRevision(first, paths, options.cwd));
+    const beforeLabel = range.mergeBase && range.second ? `the merge base of ${range.first} and ${range.second}` : range.first;
+    const beforeSelection = await selectRevision(first, paths, options.cwd);
+    const [beforeSources, beforeConfig] = await Promise.all([
+        readRevision(beforeSelection),
+        options.config ? { config: options.config } as SideConfig : revisionConfig(beforeSelection, options.cwd, beforeLabel)
+    ]);
     let after: RemitWorkspace;
+    let afterConfig: SideConfig;
+    let afterLabel: string;
     if (second !== undefined) {
-        after = await checkSources(await readRevision(await selectRevision(second, paths, options.cwd)), config);
-    } else if (options.current) {
-        after = await checkSources(await withOverrides(paths, options.cwd, options.current), config);
+        afterLabel = second;
+        const selection = await selectRevision(second, paths, options.cwd);
+        const [sources, config] = await Promise.all([
+            readRevision(selection),
+            options.config ? { config: options.config } as SideConfig : revisionConfig(selection, options.cwd, second)
+        ]);
+        afterConfig = config;
+        after = await checkSources(sources, afterConfig.config);
     } else {
-        after = await openWorkspace(paths, { cwd: options.cwd, config });
+        afterLabel = options.current ? 'the editor' : 'the working tree';
+        afterConfig = options.config ? { config: options.config } : await workingTreeConfig(options.cwd);
+        after = options.current
+            ? await checkSources(await withOverrides(paths, options.cwd, options.current), afterConfig.config)
+            : await openWorkspace(paths, { cwd: options.cwd, config: afterConfig.config ?? DEFAULT_CONFIG });
     }
-    const diff = diffChecked(await checkSources(before, config), after);
+    const before = await checkSources(beforeSources, beforeConfig.config);
+    const diff = diffChecked(before, after, {
+        before: { label: beforeLabel, config: beforeConfig.config ?? DEFAULT_CONFIG, ...(beforeConfig.error ? { configError: beforeConfig.error } : {}) },
+        after: { label: afterLabel, config: afterConfig.config ?? DEFAULT_CONFIG, ...(afterConfig.error ? { configError: afterConfig.error } : {}) }
+    });
     return { diff, markdown: renderDiff(diff, 'md', render), text: renderDiff(diff, 'text', render) };
 }
 

@@ -1,4 +1,4 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { realpathSync } from 'node:fs';
 import * as path from 'node:path';
 import { InputError } from '../workspace/input-error.js';
@@ -45,21 +45,61 @@ export async function resolveRevision(root: string, revision: string): Promise<s
 /** Folders the working-tree search skips too (see workspace/find-files.ts). */
 const SKIPPED = new Set(['node_modules', 'dist', 'out']);
 
-/** The `.remit` files of a commit under the given paths (relative to the repository root). */
-export async function remitFilesAt(root: string, commit: string, paths: readonly string[]): Promise<string[]> {
+/** The `.remit` files of a commit under the given paths (relative to the repository root), with their blob ids. */
+export async function remitFilesAt(root: string, commit: string, paths: readonly string[]): Promise<Array<{ file: string; blob: string }>> {
     const spec = paths.filter(p => p !== '' && p !== '.');
-    const out = await runGit(['ls-tree', '-r', '-z', '--name-only', '--full-tree', commit, '--', ...(spec.length > 0 && spec.length === paths.length ? spec : [])], root);
-    return out.split('\0').filter(name => name.endsWith('.remit') && !name.split('/').some(part => part.startsWith('.') || SKIPPED.has(part))).sort();
+    const out = await runGit(['ls-tree', '-r', '-z', '--full-tree', commit, '--', ...(spec.length > 0 && spec.length === paths.length ? spec : [])], root);
+    return out.split('\0').flatMap(entry => {
+        // "<mode> <type> <object>\t<path>"
+        const tab = entry.indexOf('\t');
+        if (tab < 0) return [];
+        const [, type, blob] = entry.slice(0, tab).split(' ');
+        const file = entry.slice(tab + 1);
+        if (type !== 'blob' || !file.endsWith('.remit') || file.split('/').some(part => part.startsWith('.') || SKIPPED.has(part))) return [];
+        return [{ file, blob }];
+    }).sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-/** A file's text as it was at a commit. */
-export async function fileAt(root: string, commit: string, file: string): Promise<string> {
-    try {
-        return await runGit(['show', `${commit}:${file}`], root);
-    } catch (err) {
-        if (err instanceof InputError) throw err;
-        throw new InputError(`${file} cannot be read at ${commit.slice(0, 12)}: ${(err as Error).message}`);
-    }
+/**
+ * Reads many objects through one `git cat-file --batch` process (one process for a whole
+ * revision instead of one `git show` per file). Each name is an object id or `commit:path`;
+ * the answer has undefined for a name git does not have.
+ */
+export function readObjects(root: string, names: readonly string[]): Promise<Array<string | undefined>> {
+    if (names.length === 0) return Promise.resolve([]);
+    return new Promise((resolve, reject) => {
+        const child = spawn('git', ['cat-file', '--batch'], { cwd: root, stdio: ['pipe', 'pipe', 'pipe'] });
+        const chunks: Buffer[] = [];
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
+        child.stderr.on('data', (chunk: Buffer) => { stderr += chunk.toString('utf8'); });
+        child.on('error', err => {
+            if ((err as NodeJS.ErrnoException).code === 'ENOENT') reject(new InputError('git is not installed (or not on the PATH), so old versions of the maps cannot be read.'));
+            else reject(err);
+        });
+        child.on('close', code => {
+            if (code !== 0) return reject(new InputError(`git could not read the files of this revision: ${stderr.trim() || `git cat-file exited with ${code}`}`));
+            const out = Buffer.concat(chunks);
+            const results: Array<string | undefined> = [];
+            let at = 0;
+            for (let i = 0; i < names.length; i++) {
+                const end = out.indexOf(0x0a, at);
+                if (end < 0) return reject(new InputError('git cat-file gave a shorter answer than asked for; try again.'));
+                const header = out.toString('utf8', at, end);
+                at = end + 1;
+                if (header.endsWith(' missing') || header.endsWith(' ambiguous')) {
+                    results.push(undefined);
+                    continue;
+                }
+                const size = Number(header.split(' ')[2]);
+                results.push(out.toString('utf8', at, at + size));
+                at += size + 1;
+            }
+            resolve(results);
+        });
+        child.stdin.on('error', () => { /* git exited early; 'close' reports it */ });
+        child.stdin.end(names.map(n => `${n}\n`).join(''));
+    });
 }
 
 /** A path given on the command line, relative to the repository root with forward slashes. */

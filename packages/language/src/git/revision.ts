@@ -1,7 +1,7 @@
 import * as path from 'node:path';
 import { URI } from 'langium';
 import { InputError } from '../workspace/input-error.js';
-import { fileAt, remitFilesAt, repositoryPath, repositoryRoot, resolveRevision, runGit } from './git.js';
+import { readObjects, remitFilesAt, repositoryPath, repositoryRoot, resolveRevision, runGit } from './git.js';
 
 export interface SourceText {
     uri: string;
@@ -30,11 +30,25 @@ export async function selectRevision(revision: string, paths: readonly string[],
  */
 export async function readRevision(selection: RevisionSelection): Promise<SourceText[]> {
     const files = await remitFilesAt(selection.root, selection.commit, selection.paths);
-    const sources: SourceText[] = [];
-    for (const file of files) {
-        sources.push({ uri: URI.file(path.join(selection.root, file)).toString(), text: await fileAt(selection.root, selection.commit, file) });
+    const texts = await readObjects(selection.root, files.map(f => f.blob));
+    return files.map((f, i) => ({ uri: URI.file(path.join(selection.root, f.file)).toString(), text: texts[i] ?? '' }));
+}
+
+/**
+ * The remit.json a revision would be checked with: the nearest one from the folder `cwd`
+ * stands for, upwards to the repository root, as it was in that commit.
+ */
+export async function configAt(selection: RevisionSelection, cwd: string): Promise<{ file: string; text: string } | undefined> {
+    const start = repositoryPath(selection.root, cwd, '.');
+    const folders: string[] = [];
+    for (let dir = start === '' ? '' : start; ; dir = dir.includes('/') ? dir.slice(0, dir.lastIndexOf('/')) : '') {
+        folders.push(dir);
+        if (dir === '') break;
     }
-    return sources;
+    const files = folders.map(dir => (dir === '' ? 'remit.json' : `${dir}/remit.json`));
+    const texts = await readObjects(selection.root, files.map(file => `${selection.commit}:${file}`));
+    const found = texts.findIndex(t => t !== undefined);
+    return found < 0 ? undefined : { file: files[found], text: texts[found]! };
 }
 
 /**

@@ -15,7 +15,7 @@ describe('formatting the examples is no change to the diff', () => {
         const after = before.map(source => ({ uri: source.uri, text: formatRemitText(source.text).text! }));
         const diff = await diffSources(before, after);
         expect(diff.summary).toBe('No change in authority.');
-        expect(diff.problems).toEqual({ introduced: [], resolved: [] });
+        expect(diff.problems).toEqual({ introduced: [], resolved: [], changedSeverity: [] });
         expect(diff.decisions).toEqual([]);
     });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { compareWithRevision, formatRemitText, InputError, splitRange, type AuthorityDiff } from '@remit/language';
+import { compareWithRevision, formatRemitText, InputError, renderDiff, splitRange, type AuthorityDiff } from '@remit/language';
 import { SCHOOL_MAP, TempRepo } from './temp-repo.js';
 
 let repo: TempRepo;
@@ -109,7 +109,8 @@ describe('remit diff over git history', () => {
         repo.commit('People');
         const diff = await lastCommit();
         expect(nonZero(diff)).toMatchObject({ rolesAdded: 2, rolesRemoved: 1, rolesChanged: 2, teamsChanged: 1 });
-        expect(diff.summary).toMatch(/^1 role removed, 2 roles added, 2 roles changed, 1 team changed/);
+        expect(diff.summary).toMatch(/^1 role removed, 1 new problem, 5 other changes\.$/);
+        expect(diff.overview.find(r => r.category === 'other')!.detail).toBe('2 roles added, 2 roles changed, 1 team changed');
         expect(diff.holders.find(h => h.name === 'Oak.Lead')!.properties).toEqual([{ property: 'release', from: '5%', to: '10%' }]);
         expect(diff.holders.find(h => h.name === 'Oak.ILT')!.properties).toEqual([{ property: 'members', from: 'Oak.Lead, Oak.Principal', to: 'Oak.Coach, Oak.Lead, Oak.Principal' }]);
         expect(diff.holders[0]).toMatchObject({ kind: 'removed', name: 'Oak.Deputy' });
@@ -133,12 +134,14 @@ describe('remit diff over git history', () => {
         repo.edit('maps/oak.remit', 'Expansion "Expansion" 2..3 years', 'Expansion "Expansion" 3..4 years');
         repo.commit('Schemes and phases');
         const diff = await lastCommit();
-        expect(nonZero(diff)).toEqual({ mapsChanged: 1, schemesChanged: 1 });
+        expect(nonZero(diff)).toEqual({ mapsChanged: 1, schemesChanged: 1, levelsAdded: 1 });
         expect(diff.maps[0].properties).toEqual([{ property: 'phase Expansion', from: '"Expansion" 2..3 years', to: '"Expansion" 3..4 years' }]);
         expect(diff.schemes[0].properties).toEqual([
-            { property: 'levels', from: 'propose, approve', to: 'propose, object, approve' },
-            { property: 'level propose', from: '"Proposes" required', to: '"Proposes"' }
+            { property: 'level propose', from: '"Proposes" required', to: '"Proposes"' },
+            { property: 'level object', to: '"Objects" veto' }
         ]);
+        expect(renderDiff(diff, 'text')).toContain('level object added: "Objects" veto');
+        expect(diff.overview.find(r => r.category === 'other')!.detail).toBe('1 map changed, 1 level added');
     });
 
     test('problems the change introduces and resolves are listed apart', async () => {
@@ -161,7 +164,7 @@ describe('remit diff over git history', () => {
         const { diff, markdown } = await compareWithRevision({ cwd: repo.root });
         expect(diff.counts.decisionsChangedHands).toBe(1);
         expect(markdown).toContain('### Remit: changes in authority');
-        expect(markdown).toContain('Lead → **Principal**');
+        expect(markdown).toContain('Grade lead → **Principal**');
 
         const current = [{ uri: pathToFileURL(path.join(repo.root, 'maps/oak.remit')).href, text: SCHOOL_MAP }];
         const unsaved = await compareWithRevision({ cwd: repo.root, current });

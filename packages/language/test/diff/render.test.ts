@@ -22,11 +22,11 @@ describe('rendering a diff', () => {
     test('a removal leads the summary right after transfers, and says what authority goes', async () => {
         const after = base('Budget', 'Board').replace('  decision Trips "Trips" {\n    decide Head\n  }\n', '');
         const diff = await diffSources([{ uri: 'file:///a.remit', text: base('Budget') }], [{ uri: 'file:///a.remit', text: after }]);
-        expect(diff.summary).toMatch(/^1 decision changed hands, 1 decision removed[;.]/);
+        expect(diff.summary).toMatch(/^1 decision changed hands, 1 decision removed[,.]/);
         const text = renderDiff(diff, 'text');
-        expect(text).toContain('REMOVED Ash.Trips "Trips"\n      authority that goes with it: decide Head');
-        expect(text).toContain('final authority: Head -> Board');
-        expect(renderDiff(diff, 'md')).toContain('- **REMOVED** `Ash.Trips` "Trips"');
+        expect(text).toContain('REMOVED decision "Trips" (Ash.Trips)\n      removed with its authority: decide Head');
+        expect(text).toMatch(/final authority moved: Head\b.* -> Board\b/);
+        expect(renderDiff(diff, 'md')).toContain('- **REMOVED** decision "Trips" (`Ash.Trips`)');
     });
 
     test('JSON is the whole structured diff', async () => {
