@@ -56,9 +56,9 @@ describe('npm run bench -- --size small', () => {
         const table = run.stdout;
         expect(table).toMatch(/Machine: .+, \d+ cores, [\d.]+ GB, .+; Node v\d+/);
         const lines = table.split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| measurement') && !l.startsWith('| ---'));
-        const check = 'full check (parse, link, every rule), per input byte';
+        const check = 'full check (parse, link, every rule), per input byte vs JSON.parse per byte';
         const memory = 'full check: peak memory per MB of maps';
-        const server = 'language server: initialize to every map\'s diagnostics; peak memory per MB';
+        const server = 'language server: initialize to every map\'s diagnostics; peak memory per MB of maps';
         const expected = [
             `${check} | school`, `${check} | district`, `${check} | state`,
             `${memory} | school`, `${memory} | district`, `${memory} | state`,
