@@ -7,7 +7,7 @@ import { districtWorkspace, generateSchool, schoolWorkspace, stateWorkspace, wri
 import type { CheckResult } from './measure/check.js';
 import type { DiagramResult } from './measure/diagram.js';
 import { measurePreview, type PreviewResult } from './measure/preview.js';
-import { measureLsp, type LspResult } from './measure/lsp.js';
+import { measureLsp, measureLspInitial, type LspInitialResult, type LspResult } from './measure/lsp.js';
 import { measureStartup, type StartupResult } from './measure/startup.js';
 import { measureReview, type ReviewResult } from './measure/review.js';
 
@@ -19,7 +19,7 @@ export interface BenchConfig {
     school: { decisions: number; repeats: number };
     district: { maps: number; decisionsPerSchool: number; repeats: number };
     state: { districts: number; mapsPerDistrict: number; decisionsPerSchool: number; repeats: number };
-    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number; floodEdits: number };
+    lsp: { keystrokes: number; toggles: number; districtKeystrokes: number; districtRenames: number; floodEdits: number };
     diagram: { nodes: number[]; repeats: number; limitMs: number };
     /** Edits per example map for the preview's redraw. */
     preview: { edits: number };
@@ -36,7 +36,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 300, repeats: 5 },
         district: { maps: 200, decisionsPerSchool: 100, repeats: 2 },
         state: { districts: 10, mapsPerDistrict: 200, decisionsPerSchool: 20, repeats: 1 },
-        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 4, floodEdits: 2000 },
+        lsp: { keystrokes: 30, toggles: 10, districtKeystrokes: 20, districtRenames: 4, floodEdits: 2000 },
         diagram: { nodes: [50, 150, 300], repeats: 1, limitMs: 60_000 },
         preview: { edits: 10 },
         startup: { runs: 15 },
@@ -48,7 +48,7 @@ export const CONFIGS: Record<Size, BenchConfig> = {
         school: { decisions: 20, repeats: 1 },
         district: { maps: 6, decisionsPerSchool: 6, repeats: 1 },
         state: { districts: 2, mapsPerDistrict: 3, decisionsPerSchool: 4, repeats: 1 },
-        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2, floodEdits: 100 },
+        lsp: { keystrokes: 4, toggles: 2, districtKeystrokes: 2, districtRenames: 2, floodEdits: 100 },
         diagram: { nodes: [25], repeats: 1, limitMs: 120_000 },
         preview: { edits: 2 },
         startup: { runs: 2 },
@@ -70,6 +70,8 @@ export interface BenchResults {
      * district map beside it, so what remains is the edited document's own cost.
      */
     lspAlone?: LspResult;
+    /** The server started on the school and on the state (the district's is `lsp`): its start and memory. */
+    lspWorkspaces?: Array<{ workspace: string } & LspInitialResult>;
     diagram?: DiagramResult;
     /** The preview's redraw after an edit of each example map. */
     preview?: PreviewResult;
@@ -189,20 +191,28 @@ export async function runBench(options: RunOptions): Promise<BenchResults> {
                 district: 'district.remit',
                 files: district.maps,
                 ...config.lsp,
+                renamed: { role: 'LiteracyLead', dependents: district.files.filter(f => f.text.includes('District.LiteracyLead')).map(f => f.path) },
                 nodeOptions: profile('lsp-server')
             });
-            const school = middle.path.startsWith('schools/') ? middle.path : schoolFile.path;
+            const typedInto = middle.path.startsWith('schools/') ? middle.path : schoolFile.path;
             const alone = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-bench-alone-'));
             try {
-                for (const file of [school, 'district.remit']) {
+                for (const file of [typedInto, 'district.remit']) {
                     await fs.mkdir(path.dirname(path.join(alone, file)), { recursive: true });
                     await fs.copyFile(path.join(dirs.district, file), path.join(alone, file));
                 }
-                results.lspAlone = await measureLsp({ root: alone, school, files: 2, ...config.lsp, districtKeystrokes: 0, floodEdits: 0 });
+                results.lspAlone = await measureLsp({ root: alone, school: typedInto, files: 2, ...config.lsp, districtKeystrokes: 0, districtRenames: 0, floodEdits: 0 });
             } finally {
                 await fs.rm(alone, { recursive: true, force: true });
             }
             await progress();
+            results.lspWorkspaces = [];
+            for (const [ws, dir] of [[school, dirs.school], [state, dirs.state]] as const) {
+                log(`language server: opening the ${ws.name} (${ws.maps} maps)`);
+                // Every map and the standard library have their diagnostics published.
+                results.lspWorkspaces.push({ workspace: ws.name, ...await measureLspInitial(dir, ws.maps + 1, profile(`lsp-server-${ws.name}`)) });
+                await progress();
+            }
         }
 
         if (wanted('diagram')) {

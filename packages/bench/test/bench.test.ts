@@ -56,14 +56,27 @@ describe('npm run bench -- --size small', () => {
         const table = run.stdout;
         expect(table).toMatch(/Machine: .+, \d+ cores, [\d.]+ GB, .+; Node v\d+/);
         const lines = table.split('\n').filter(l => l.startsWith('| ') && !l.startsWith('| measurement') && !l.startsWith('| ---'));
+        const check = 'full check (parse, link, every rule), per input byte vs JSON.parse per byte';
+        const memory = 'full check: peak memory per MB of maps';
+        const server = 'language server: initialize to every map\'s diagnostics; peak memory per MB of maps';
         const expected = [
-            'full check (parse, link, every rule)', 'full check (parse, link, every rule)', 'full check (parse, link, every rule)',
-            'language server: initialize', 'keystroke in a school map', 'remove / restore a decide line', 'keystroke in the district map',
-            'hover while 100 edits arrive back to back', 'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'preview redraw after an edit', 'CLI start-up',
+            `${check} | school`, `${check} | district`, `${check} | state`,
+            `${memory} | school`, `${memory} | district`, `${memory} | state`,
+            'language server: initialize', 'language server: peak memory, the district open',
+            'keystroke in a school map', 'remove / restore a decide line', 'keystroke in the district map',
+            'a district role every school names renamed', 'every dependent school\'s diagnostics current',
+            'hover while 100 edits arrive back to back',
+            `${server} | school`, `${server} | state`,
+            'the same keystrokes, the map open with only the district map', 'diagram layout + SVG', 'preview redraw after an edit', 'CLI start-up',
             'remit diff --rev of a commit changing every map'
         ];
         expect(lines).toHaveLength(expected.length);
-        expected.forEach((label, i) => expect(lines[i]).toContain(label));
+        const cells = (line: string) => line.split('|').map(c => c.trim()).join(' | ');
+        expected.forEach((label, i) => expect(cells(lines[i])).toContain(label));
+        // Every target has its row, with a verdict.
+        for (const target of ['<= 30x per byte', '<= 50 MB per MB', 'within 2 GB', '< 500 MB', '<= 2000 ms', 'p95 < 50 ms', 'p95 < 100 ms', '<= 1000 ms']) {
+            expect(lines.some(l => l.includes(target) && /\| (yes|NO) +\|/.test(l)), target).toBe(true);
+        }
         for (const line of lines) expect(line).toMatch(/\| (yes|NO|-) +\| (\d+ MB|-) +\|$/);
 
         const r = JSON.parse(readFileSync(json, 'utf8'));
@@ -74,7 +87,15 @@ describe('npm run bench -- --size small', () => {
             expect(c.checkMs).toBeGreaterThan(0);
             expect(c.errors).toBe(0);
         }
+        // The keys outside tools read stay where they are, with numbers.
+        for (const key of ['initialMs', 'peakRssMB']) expect(sane(r.lsp[key]), `lsp.${key}`).toBe(true);
+        expect(sane(r.lsp.keystroke.p95) && sane(r.lsp.districtKeystroke.p95)).toBe(true);
         expect(r.lsp.files).toBe(r.workspaces[1].maps + 1);
+        // Renaming a district role every school names reaches every one of them.
+        expect(r.lsp.districtRename.schools).toBe(r.workspaces[1].maps - 1);
+        expect(sane(r.lsp.districtRename.p95) && sane(r.lsp.districtRename.dependents.p95)).toBe(true);
+        expect(r.lspWorkspaces.map((l: { workspace: string }) => l.workspace)).toEqual(['school', 'state']);
+        for (const l of r.lspWorkspaces) expect(sane(l.initialMs) && sane(l.peakRssMB), l.workspace).toBe(true);
         for (const l of [r.lsp.keystroke, r.lsp.gapToggle, r.lsp.districtKeystroke]) {
             expect(sane(l.p50) && sane(l.p95)).toBe(true);
             expect(l.p95).toBeGreaterThanOrEqual(l.p50);

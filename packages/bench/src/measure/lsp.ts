@@ -22,10 +22,26 @@ export interface LspResult {
     keystroke: LatencyResult;
     /** Removing and restoring a decision's `decide` line: a gap appears, then goes. */
     gapToggle: LatencyResult & { gapsReported: number };
-    /** Single keystrokes in the district map, which every school's map refers to. */
+    /**
+     * Single keystrokes in a title of the district map, which every school's map refers to:
+     * until the district map's own diagnostics arrive.
+     */
     districtKeystroke?: LatencyResult;
     /** Hovers asked while a flood of edits (sent without waiting) arrives at the school map. */
     hoverDuringFlood?: LatencyResult & { edits: number };
+    /**
+     * A name every school uses renamed in the district map (a letter typed at its end, then
+     * deleted): until the district map's own diagnostics arrive, and (`dependents`) until
+     * every school that names it has had its diagnostics published again.
+     */
+    districtRename?: LatencyResult & { dependents: LatencyResult; schools: number };
+    peakRssMB?: number;
+}
+
+/** Only the start: a server opened on a workspace until every map's diagnostics are in. */
+export interface LspInitialResult {
+    files: number;
+    initialMs: number;
     peakRssMB?: number;
 }
 
@@ -101,8 +117,8 @@ function singleDecideLine(text: string, from: number): { line: number; content: 
 export interface LspOptions {
     /** The workspace folder the server is started on. */
     root: string;
-    /** Relative path of the school map to type into. */
-    school: string;
+    /** Relative path of the school map to type into; left out, only the start is measured. */
+    school?: string;
     /** Relative path of the map every school refers to; left out to skip that measurement. */
     district?: string;
     files: number;
@@ -111,6 +127,10 @@ export interface LspOptions {
     districtKeystrokes: number;
     /** Edits sent back to back to the school map, with a hover every 50 of them; 0 to skip. */
     floodEdits: number;
+    /** Renames of a district name that every school in `dependents` uses (0 to skip). */
+    districtRenames?: number;
+    /** The district role renamed, and the relative paths of the maps that name it. */
+    renamed?: { role: string; dependents: string[] };
     /** Extra Node options for the server, e.g. `--cpu-prof` to profile it. */
     nodeOptions?: string[];
 }
@@ -121,7 +141,16 @@ export interface LspOptions {
  * document's diagnostics. Changes are sent one at a time with a short pause between them, the
  * pace of fast typing, so each latency is one full update (no change is cancelled by the next).
  */
-export async function measureLsp(options: LspOptions): Promise<LspResult> {
+export async function measureLsp(options: LspOptions & { school: string }): Promise<LspResult> {
+    return await runLsp(options) as LspResult;
+}
+
+/** The server's start on a workspace and its peak memory, nothing typed. */
+export async function measureLspInitial(root: string, files: number, nodeOptions?: string[]): Promise<LspInitialResult> {
+    return runLsp({ root, files, keystrokes: 0, toggles: 0, districtKeystrokes: 0, floodEdits: 0, nodeOptions });
+}
+
+async function runLsp(options: LspOptions): Promise<LspResult | LspInitialResult> {
     const rssFile = path.join(await fs.mkdtemp(path.join(os.tmpdir(), 'remit-bench-rss-')), 'lsp');
     const child = spawn(process.execPath, [...(options.nodeOptions ?? []), '--import', RSS_REPORTER_IMPORT, REMIT_BIN, 'lsp', '--stdio'], {
         stdio: ['pipe', 'pipe', 'pipe'],
@@ -146,6 +175,12 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
         await client.connection.sendNotification('initialized', {});
         await waitFor(() => client.published.size >= options.files, 600_000, () => `initial diagnostics: ${client.published.size}/${options.files} maps. ${stderr}`);
         const initialMs = now() - start;
+        if (!options.school) {
+            await client.connection.sendRequest('shutdown');
+            await client.connection.sendNotification('exit');
+            await Promise.race([exited, pause(5000)]);
+            return { files: client.published.size, initialMs, peakRssMB: readRss(rssFile) };
+        }
 
         const schoolUri = URI.file(path.join(options.root, options.school)).toString();
         const schoolText = await fs.readFile(path.join(options.root, options.school), 'utf8');
@@ -154,7 +189,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
         await client.connection.sendNotification('textDocument/didOpen', { textDocument: { uri: schoolUri, languageId: 'remit', version, text: schoolText } });
         await client.next(schoolUri, after);
 
-        const edit = async (uri: string, range: { start: Pos; end: Pos }, text: string): Promise<{ ms: number; published: Published }> => {
+        const edit = async (uri: string, range: { start: Pos; end: Pos }, text: string): Promise<{ ms: number; sent: number; published: Published }> => {
             await pause(40);
             const sent = now();
             const waiting = client.next(uri, sent);
@@ -163,7 +198,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
                 contentChanges: [{ range, text }]
             });
             const published = await waiting;
-            return { ms: published.at - sent, published };
+            return { ms: published.at - sent, sent, published };
         };
 
         // Single keystrokes inside a title: type a letter, delete it, and again.
@@ -188,6 +223,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
         }
 
         let districtKeystroke: LatencyResult | undefined;
+        let districtRename: LspResult['districtRename'];
         if (options.district && options.districtKeystrokes > 0) {
             const districtUri = URI.file(path.join(options.root, options.district)).toString();
             const districtText = await fs.readFile(path.join(options.root, options.district), 'utf8');
@@ -201,6 +237,29 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
                 samples.push((await edit(districtUri, range, i % 2 === 0 ? 'x' : '')).ms);
             }
             districtKeystroke = latency(samples);
+
+            // Rename a role the schools name: each of them gets an error, then loses it.
+            if (options.renamed && (options.districtRenames ?? 0) > 0) {
+                const text = districtText;
+                const own: number[] = [];
+                const dependents: number[] = [];
+                const schoolUris = options.renamed.dependents.map(file => normalize(URI.file(path.join(options.root, file)).toString()));
+                const m = new RegExp(`^(\\s*role )${options.renamed.role}\\b`, 'm').exec(text);
+                if (!m) throw new Error(`no role ${options.renamed.role} in the district map`);
+                const lines = text.slice(0, m.index + m[1].length + options.renamed.role.length).split('\n');
+                const end = { line: lines.length - 1, character: lines[lines.length - 1].length };
+                for (let i = 0; i < options.districtRenames!; i++) {
+                    const adding = i % 2 === 0;
+                    const range = adding ? { start: end, end } : { start: end, end: { line: end.line, character: end.character + 1 } };
+                    const before = now();
+                    const all = Promise.all(schoolUris.map(uri => client.next(uri, before, 600_000)));
+                    const { ms, sent } = await edit(districtUri, range, adding ? 'x' : '');
+                    own.push(ms);
+                    const published = await all;
+                    dependents.push(Math.max(...published.map(p => p.at)) - sent);
+                }
+                districtRename = { ...latency(own), dependents: latency(dependents), schools: schoolUris.length };
+            }
         }
 
         let hoverDuringFlood: (LatencyResult & { edits: number }) | undefined;
@@ -234,6 +293,7 @@ export async function measureLsp(options: LspOptions): Promise<LspResult> {
             gapToggle: { ...latency(toggles), gapsReported },
             districtKeystroke,
             hoverDuringFlood,
+            districtRename,
             peakRssMB: readRss(rssFile)
         };
     } finally {

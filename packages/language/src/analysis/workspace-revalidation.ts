@@ -1,6 +1,27 @@
-import { Cancellation, DefaultDocumentBuilder, DocumentState, type LangiumDocument, type LangiumSharedCoreServices, type URI } from 'langium';
+import {
+    Cancellation, DefaultDocumentBuilder, DocumentState, isLinkingError,
+    type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Linker,
+    type Reference, type URI
+} from 'langium';
 import type { RemitServices } from '../remit-module.js';
+import { RemitIndexManager } from '../workspace/index-manager.js';
 import { findingsFingerprint, shownFingerprint } from './register.js';
+
+/**
+ * The kinds of element a map may refer to in another map without being linked again when
+ * that map changes: of these, the referring map reads only the name and the kind (its
+ * model holds `Map.Element` names, and the name of the map it is `under`; everything else
+ * about the element is the other map's model's). A scheme or a level is read whole (`uses`), so a reference to one is linked again.
+ */
+const RETARGETABLE = new Set<string>(['Role', 'Team', 'Decision', 'RemitMap']);
+
+/** What Langium's references keep of where they stand; read to resolve one reference again. */
+interface ReferenceInternals {
+    node?: AstNode;
+    property?: string;
+    _ref?: unknown;
+    _nodeDescription?: AstNodeDescription;
+}
 
 /**
  * The authority rules judge each map with the whole workspace in view: a role becomes used
@@ -14,13 +35,36 @@ import { findingsFingerprint, shownFingerprint } from './register.js';
  */
 export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
     private readonly shownMapNameClash = new WeakMap<LangiumDocument, boolean>();
+    /**
+     * Documents that refer to a changed document and are not linked again for it: their
+     * references into it are resolved again once its new names are indexed. Until that is
+     * done (an update can be cancelled first), such a document points into an old syntax
+     * tree and is linked again in full at the next update.
+     */
+    private readonly unsettled = new Set<LangiumDocument>();
+    private pending: { documents: LangiumDocument[]; changed: Set<string> } | undefined;
+    private retargeting = true;
+    private holdingValidation = false;
+    /** How many documents were linked again and how many had references resolved again, for tests and the benchmark. */
+    readonly counts = { relinked: 0, retargeted: 0 };
 
     constructor(services: LangiumSharedCoreServices) {
         super(services);
+        this.onDocumentPhase(DocumentState.Linked, () => { this.counts.relinked++; });
+    }
+
+    /** Turns resolving references again in place of relinking on or off (tests compare the two). */
+    setRetargeting(on: boolean): void {
+        this.retargeting = on;
     }
 
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        await super.update(changed, deleted, cancelToken);
+        this.pending = this.retargeting && deleted.length === 0 ? { documents: [], changed: new Set() } : undefined;
+        try {
+            await super.update(changed, deleted, cancelToken);
+        } finally {
+            this.pending = undefined;
+        }
         if (changed.length === 0 && deleted.length === 0) return;
         const clashes = this.mapNameCounts();
         const stale = this.langiumDocuments.all
@@ -39,7 +83,114 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
      * new each time).
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        return hasUnresolvedNames(document) || this.indexManager.isAffected(document, changedUris);
+        if (this.unsettled.has(document) || hasUnresolvedNames(document)) return true;
+        if (!this.indexManager.isAffected(document, changedUris)) return false;
+        // Linking a document again redoes every reference in it and rebuilds its model; when
+        // a map every school refers to changes, that was all 199 schools on each keystroke.
+        // Only its references into the changed documents can resolve differently.
+        if (this.pending && document.state === DocumentState.Validated && this.buildState.get(document.uri.toString())?.completed) {
+            this.pending.documents.push(document);
+            this.pending.changed = changedUris;
+            this.unsettled.add(document);
+            return false;
+        }
+        return true;
+    }
+
+    override resetToState<T extends AstNode>(document: LangiumDocument<T>, state: DocumentState): void {
+        // Unlinked, it will be linked in full.
+        if (state <= DocumentState.ComputedScopes) this.unsettled.delete(document);
+        super.resetToState(document, state);
+    }
+
+    /**
+     * With documents waiting to have their references resolved again: the changed documents
+     * are built up to their indexed references, then those documents' references into them
+     * are resolved (those that cannot be, relinked in full), then validation runs, the
+     * changed documents first, so their diagnostics are published before any other's.
+     */
+    protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
+        const pending = this.pending;
+        this.pending = undefined;
+        if (!pending || pending.documents.length === 0) return super.buildDocuments(documents, options, cancelToken);
+        this.holdingValidation = true;
+        try {
+            await super.buildDocuments(documents, options, cancelToken);
+        } finally {
+            this.holdingValidation = false;
+        }
+        const relink: LangiumDocument[] = [];
+        for (const document of pending.documents) {
+            if (!this.unsettled.has(document)) continue;
+            const result = this.retarget(document, pending.changed);
+            if (result === 'relink') {
+                this.resetToState(document, DocumentState.ComputedScopes);
+                relink.push(document);
+                continue;
+            }
+            this.unsettled.delete(document);
+            this.counts.retargeted++;
+            if (result === 'changed') {
+                // Its references now resolve differently (a name gone, or another element's):
+                // its model is built again and it is checked again.
+                await this.notifyDocumentPhase(document, DocumentState.Linked, cancelToken);
+                this.resetToState(document, DocumentState.IndexedReferences);
+                relink.push(document);
+            }
+        }
+        await super.buildDocuments([...documents, ...relink], options, cancelToken);
+    }
+
+    protected override shouldValidate(document: LangiumDocument): boolean {
+        return !this.holdingValidation && super.shouldValidate(document);
+    }
+
+    /**
+     * Resolves again the document's references into the changed documents, as linking would:
+     * 'same' when each finds an element of the same name and kind as before (nothing the
+     * document shows can change), 'changed' when some resolve differently, 'relink' when
+     * one is of a kind whose contents the document reads, and the document must be linked again.
+     */
+    private retarget(document: LangiumDocument, changed: ReadonlySet<string>): 'same' | 'changed' | 'relink' {
+        const linker: Linker = this.serviceRegistry.getServices(document.uri).references.Linker;
+        const index = this.indexManager;
+        if (!(index instanceof RemitIndexManager)) return 'relink';
+        const updates: Array<{ reference: ReferenceInternals; description?: AstNodeDescription; node?: AstNode; error?: unknown; offset: number }> = [];
+        let same = true;
+        for (const reference of document.references) {
+            const internals = reference as unknown as ReferenceInternals;
+            if (!('_ref' in internals)) return 'relink';
+            const before = internals._nodeDescription;
+            if (!before || !changed.has(before.documentUri.toString())) continue;
+            if (!RETARGETABLE.has(before.type) || !internals.node || !internals.property || !reference.$refNode) return 'relink';
+            const candidate = linker.getCandidate({ reference: reference as Reference, container: internals.node, property: internals.property });
+            const offset = reference.$refNode.offset;
+            if (isLinkingError(candidate)) {
+                updates.push({ reference: internals, error: candidate, offset });
+                same = false;
+                continue;
+            }
+            if (!RETARGETABLE.has(candidate.type)) return 'relink';
+            const node = candidate.node ?? (linker as unknown as { loadAstNode?(d: AstNodeDescription): AstNode | undefined }).loadAstNode?.(candidate);
+            if (!node) return 'relink';
+            if (candidate.name !== before.name || candidate.type !== before.type || candidate.documentUri.toString() !== before.documentUri.toString()) same = false;
+            updates.push({ reference: internals, description: candidate, node, offset });
+        }
+        const bySegment = new Map<number, { targetUri: URI; targetPath: string } | undefined>();
+        for (const update of updates) {
+            if (update.node) {
+                update.reference._ref = update.node;
+                update.reference._nodeDescription = update.description;
+                bySegment.set(update.offset, { targetUri: update.description!.documentUri, targetPath: update.description!.path });
+            } else {
+                update.reference._ref = update.error;
+                delete update.reference._nodeDescription;
+                bySegment.set(update.offset, undefined);
+            }
+        }
+        index.retargetReferences(document, changed, bySegment);
+        unresolvedNames.delete(document.references);
+        return same ? 'same' : 'changed';
     }
 
     private isStale(document: LangiumDocument, mapNames: Map<string, number>): boolean {

@@ -57,6 +57,65 @@ export class RemitIndexManager extends DefaultIndexManager {
         const uri = document.uri.toString();
         this.forgetIncoming(uri);
         await super.updateReferences(document, cancelToken);
+        this.indexIncoming(uri);
+    }
+
+    /**
+     * A document's references into the `changed` documents were resolved again without
+     * relinking the document (see analysis/workspace-revalidation.ts): its entries for them
+     * take their new targets, found by where each reference stands (`bySegment`: the offset
+     * of a reference's text to what it refers to now, undefined when it no longer resolves).
+     */
+    retargetReferences(document: LangiumDocument, changed: ReadonlySet<string>, bySegment: ReadonlyMap<number, { targetUri: URI; targetPath: string } | undefined>): void {
+        const uri = document.uri.toString();
+        const updated: ReferenceDescription[] = [];
+        let dropped = false;
+        // Only the entries into the changed documents move: a school has thousands of
+        // references, a few dozen of them into the district map.
+        for (const reference of this.referenceIndex.get(uri) ?? []) {
+            const targetUri = reference.targetUri.toString();
+            if (!changed.has(targetUri)) {
+                updated.push(reference);
+                continue;
+            }
+            this.removeIncoming(uri, reference, `${targetUri}#${reference.targetPath}`);
+            const target = bySegment.get(reference.segment.offset);
+            if (!target) {
+                dropped = true;
+                continue;
+            }
+            const moved = { ...reference, targetUri: target.targetUri, targetPath: target.targetPath, local: target.targetUri.toString() === uri };
+            updated.push(moved);
+            this.addIncoming(uri, moved);
+        }
+        this.referenceIndex.set(uri, updated);
+        if (dropped) {
+            const targets = new Set<string>();
+            for (const reference of updated) if (!reference.local) targets.add(reference.targetUri.toString());
+            this.dependencies.set(uri, targets);
+        }
+    }
+
+    private addIncoming(uri: string, reference: ReferenceDescription): void {
+        const key = `${reference.targetUri.toString()}#${reference.targetPath}`;
+        let bySource = this.incoming.get(key);
+        if (!bySource) this.incoming.set(key, bySource = new Map());
+        const list = bySource.get(uri);
+        if (list) list.push(reference);
+        else bySource.set(uri, [reference]);
+    }
+
+    private removeIncoming(uri: string, reference: ReferenceDescription, key: string): void {
+        const bySource = this.incoming.get(key);
+        const list = bySource?.get(uri);
+        if (!bySource || !list) return;
+        const at = list.indexOf(reference);
+        if (at >= 0) list.splice(at, 1);
+        if (list.length === 0) bySource.delete(uri);
+        if (bySource.size === 0) this.incoming.delete(key);
+    }
+
+    private indexIncoming(uri: string): void {
         const targets = new Set<string>();
         for (const reference of this.referenceIndex.get(uri) ?? []) {
             if (!reference.local) targets.add(reference.targetUri.toString());

@@ -9,7 +9,9 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { WorkspaceAnalysis, WorkspaceModel, analyzeWorkspace, checkSources, type MapModel } from '@remit/language';
+import { AstUtils, Cancellation, TextDocument, URI, EmptyFileSystem, type LangiumDocument } from 'langium';
+import { WorkspaceAnalysis, WorkspaceModel, analyzeWorkspace, checkSources, ensureStandardLibrary, type MapModel } from '@remit/language';
+import { createRemitServices } from '@remit/language/lsp';
 
 const EXAMPLES = join(import.meta.dirname, '../../../../examples');
 
@@ -22,7 +24,7 @@ function exampleSources(): Array<{ uri: string; text: string }> {
 
 type Edit = {
     kind: 'drop-line' | 'drop-cross-map' | 'add-after' | 'add-reports' | 'retitle' | 'drop-rule' | 'remove-map' | 'restore-map'
-        | 'set-under' | 'drop-under' | 'add-overrides' | 'set-binding' | 'nest-team' | 'add-when' | 'drop-fallback';
+        | 'set-under' | 'drop-under' | 'add-overrides' | 'set-binding' | 'nest-team' | 'add-when' | 'drop-fallback' | 'rename' | 'add-role';
     file: number;
     pick: number;
 };
@@ -91,6 +93,18 @@ function apply(edit: Edit, texts: Map<string, string>, removed: Map<string, stri
             if (at !== undefined) lines[at] = lines[at].replace(/"([^"]*)"/, `"$1 ${edit.pick % 7}"`);
             break;
         }
+        case 'rename': {
+            // An element's name changes (a letter typed at its end): other maps' references to it break.
+            const at = choose(indices(l => /^\s*(role|team|decision) \w+/.test(l)));
+            if (at !== undefined) lines[at] = lines[at].replace(/^(\s*(?:role|team|decision) \w+)/, '$1x');
+            break;
+        }
+        case 'add-role': {
+            // A new element before all others: every element's place in the tree moves.
+            const at = indices(l => /^role \w+/.test(l))[0];
+            if (at !== undefined) lines.splice(at, 0, `role Added${edit.pick % 3} "Added" { kind teacher }`);
+            break;
+        }
         case 'drop-rule': {
             const at = choose(indices(l => /^\s*rule \w+/.test(l)));
             if (at !== undefined) lines.splice(at, 1);
@@ -156,6 +170,136 @@ const edits = fc.array(fc.record({
 function facts(model: WorkspaceModel, analysis?: WorkspaceAnalysis): string[] {
     return (analysis ? analysis.analyze(model) : analyzeWorkspace(model)).map(f => JSON.stringify([f.location.uri, f.code, f.element, f.message, f.severity, f.data, f.location.range]));
 }
+
+/**
+ * Every document's diagnostics, in a form that compares whole. A misspelt name's message
+ * lists the maps that have that name in the order the index holds them, which follows the
+ * order maps were last changed in: compared as a set.
+ */
+function diagnosticsOf(documents: Iterable<LangiumDocument>): string[] {
+    const out: string[] = [];
+    const maps = (message: string) => message.replace(/belongs to map ([^:]+): (.*) such as '\w+\./, (_, list: string, rest: string) =>
+        `belongs to map ${list.split(/, | or /).sort().join(', ')}: ${rest} such as '...`);
+    for (const document of documents) {
+        for (const d of document.diagnostics ?? []) {
+            out.push(JSON.stringify([document.uri.toString(), d.code, d.severity, maps(typeof d.message === 'string' ? d.message : d.message.value), d.range]));
+        }
+    }
+    return out.sort();
+}
+
+/** An editor's workspace: maps open in it, built as the language server builds them. */
+async function editorWorkspace(texts: ReadonlyMap<string, string>) {
+    const services = createRemitServices(EmptyFileSystem);
+    const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder, TextDocuments } = services.shared.workspace;
+    const library = ensureStandardLibrary(services.shared);
+    let version = 1;
+    const open = (uri: string, text: string) => TextDocuments!.set(TextDocument.create(uri, 'remit', ++version, text));
+    const documents = [...texts].map(([uri, text]) => {
+        open(uri, text);
+        const document = LangiumDocumentFactory.fromString(text, URI.parse(uri));
+        LangiumDocuments.addDocument(document);
+        return document;
+    });
+    await DocumentBuilder.build([library, ...documents], { validation: true });
+    const maps = () => LangiumDocuments.all.filter(d => !d.uri.toString().startsWith('remit:')).toArray();
+    return {
+        services, open, maps,
+        close: (uri: string) => TextDocuments!.delete(URI.parse(uri)),
+        builder: DocumentBuilder as typeof DocumentBuilder & { counts: { relinked: number; retargeted: number } }
+    };
+}
+
+describe('the editor after edits', () => {
+    // The language server resolves references into a changed map again instead of linking
+    // every map that names it again, checks the changed map first and the others after, and
+    // an edit that comes meanwhile cancels that work. Whatever was cancelled, the diagnostics
+    // after a completed update must be those of a workspace built from scratch.
+    test('diagnostics after random edits, some updates cancelled midway, equal a fresh build\'s', async () => {
+        const originals = new Map(exampleSources().map(s => [s.uri, s.text]));
+        let compared = 0;
+        let cancelled = 0;
+        const cancellable = fc.array(fc.record({
+            kind: fc.constantFrom<Edit['kind']>('drop-line', 'drop-cross-map', 'add-after', 'retitle', 'retitle', 'rename', 'rename', 'add-role', 'add-role', 'drop-rule', 'remove-map', 'restore-map'),
+            // Mostly the district map, which the school refers to.
+            file: fc.oneof(fc.constant(0), fc.constant(0), fc.nat()),
+            pick: fc.nat(),
+            // Cancel the update after this many turns of the event loop (-1: let it finish).
+            cancelAfter: fc.oneof(fc.constant(-1), fc.constant(-1), fc.integer({ min: 0, max: 40 }))
+        }), { minLength: 2, maxLength: 6 });
+        await fc.assert(fc.asyncProperty(cancellable, async sequence => {
+            const texts = new Map(originals);
+            const removed = new Map<string, string>();
+            const editor = await editorWorkspace(texts);
+            for (const [i, edit] of sequence.entries()) {
+                const before = new Map(texts);
+                apply(edit, texts, removed, originals);
+                const changed = [...texts.keys()].filter(uri => texts.get(uri) !== before.get(uri));
+                const deleted = [...before.keys()].filter(uri => !texts.has(uri));
+                for (const uri of changed) editor.open(uri, texts.get(uri)!);
+                for (const uri of deleted) editor.close(uri);
+                const last = i === sequence.length - 1;
+                const source = new Cancellation.CancellationTokenSource();
+                const running = editor.builder.update(changed.map(u => URI.parse(u)), deleted.map(u => URI.parse(u)), source.token);
+                if (edit.cancelAfter >= 0 && !last) {
+                    for (let turn = 0; turn < edit.cancelAfter; turn++) await new Promise(resolve => setImmediate(resolve));
+                    source.cancel();
+                }
+                await running.catch(error => {
+                    if (!source.token.isCancellationRequested) throw error;
+                });
+                if (source.token.isCancellationRequested) {
+                    cancelled++;
+                    continue;
+                }
+                const fresh = await editorWorkspace(texts);
+                expect(diagnosticsOf(editor.maps())).toEqual(diagnosticsOf(fresh.maps()));
+                compared++;
+            }
+        }), { numRuns: 25, seed: 20261205 });
+        expect(compared).toBeGreaterThan(60);
+        expect(cancelled).toBeGreaterThan(5);
+    }, 240_000);
+
+    test('a title typed in the district map relinks only the district map; a renamed role breaks the school that names it', async () => {
+        const [district, school] = exampleSources();
+        const editor = await editorWorkspace(new Map([[district.uri, district.text], [school.uri, school.text]]));
+        const schoolDoc = () => editor.maps().find(d => d.uri.toString() === school.uri)!;
+        const errors = () => (schoolDoc().diagnostics ?? []).filter(d => d.severity === 1).map(d => d.message);
+        expect(errors()).toEqual([]);
+        const { counts } = editor.builder;
+        const relinked = counts.relinked;
+
+        const retitled = district.text.replace(/(role LiteracyLead "[^"]*)/, '$1 x');
+        expect(retitled).not.toBe(district.text);
+        editor.open(district.uri, retitled);
+        await editor.builder.update([URI.parse(district.uri)], []);
+        expect(counts.relinked - relinked).toBe(1);
+        expect(counts.retargeted).toBe(1);
+        expect(errors()).toEqual([]);
+        // Go to definition lands on the district map's new syntax tree.
+        const reference = schoolDoc().references.find(r => r.$refText === 'Pinewood.LiteracyLead')!;
+        const districtDoc = editor.maps().find(d => d.uri.toString() === district.uri)!;
+        expect(reference.ref?.$cstNode?.root).toBe(districtDoc.parseResult.value.$cstNode?.root);
+
+        // A role added before all others moves every element of the district map in its tree:
+        // the school's references are found at their new places.
+        const moved = retitled.replace(/^role /m, 'role Added "Added" { kind teacher }\nrole ');
+        expect(moved).not.toBe(retitled);
+        editor.open(district.uri, moved);
+        await editor.builder.update([URI.parse(district.uri)], []);
+        expect(counts.retargeted).toBe(2);
+        const movedDistrict = editor.maps().find(d => d.uri.toString() === district.uri)!;
+        const lead = AstUtils.streamAst(movedDistrict.parseResult.value).find(n => n.$type === 'Role' && (n as { name?: string }).name === 'LiteracyLead')!;
+        const path = editor.services.Remit.workspace.AstNodeLocator.getAstNodePath(lead);
+        const users = editor.services.shared.workspace.IndexManager.findAllReferences(lead, path).map(r => r.sourceUri.toString()).toArray();
+        expect(users).toContain(school.uri);
+
+        editor.open(district.uri, moved.replace(/role LiteracyLead\b/, 'role LiteracyLeadx'));
+        await editor.builder.update([URI.parse(district.uri)], []);
+        expect(errors().some(message => message.includes('Pinewood.LiteracyLead'))).toBe(true);
+    }, 60_000);
+});
 
 describe('analysis after an edit', () => {
     test('reusing unchanged maps and updating workspace facts gives the findings a fresh analysis gives', async () => {
