@@ -17,7 +17,7 @@ import {
 } from 'vscode-languageserver-protocol/node';
 
 import {
-    GenerateRequest, PreviewRequest, StarterRequest, StartersRequest, type RemitRequest
+    BuiltinSourceRequest, GenerateRequest, PreviewRequest, StarterRequest, StartersRequest, type RemitRequest
 } from '../src/shared/protocol.js';
 
 /** Remit's requests typed as any LSP client's library would type them (docs/editors.md). */
@@ -238,6 +238,14 @@ describe('the bundled language server over stdio', () => {
         expect(html.text).toMatch(/^<!DOCTYPE html>/);
         const svg = await server.rpc.sendRequest(typed(GenerateRequest), { uri: uriOf('maps/district.remit'), kind: 'diagram' });
         expect(svg.text).toMatch(/^<svg /);
+    });
+
+    it('serves the built-in schemes\' text, and nothing else', async () => {
+        const builtin = await server.rpc.sendRequest(typed(BuiltinSourceRequest), { uri: 'remit-builtin:/standard-library.remit' });
+        expect(builtin.text).toMatch(/levels School/);
+        const other = await server.rpc.sendRequest(typed(BuiltinSourceRequest), { uri: uriOf('maps/district.remit') });
+        expect(other.text).toBeUndefined();
+        expect(other.error).toMatch(/built-in schemes/);
     });
 
     it('lists the starter maps and instantiates one', async () => {

@@ -9,6 +9,8 @@ import { anyMap, exportDiagram, exportDiagramPng, generateCharter, newMap, remit
 import { RemitPreview, type PreviewRendered, type PreviewTab } from './preview.js';
 import { FINDINGS_VIEW, FindingsView, type FindingNode } from './findings.js';
 import { compareWithHead, REVIEW_SCHEME, ReviewDocuments, type CompareOptions } from './review.js';
+import { BuiltinSourceRequest } from '../shared/protocol.js';
+import { clientRequest } from './requests.js';
 
 let client: LanguageClient | undefined;
 
@@ -71,7 +73,7 @@ export function activate(context: vscode.ExtensionContext): RemitExtensionApi {
         vscode.workspace.registerTextDocumentContentProvider('remit-builtin', {
             async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
                 await ready;
-                const result = await lc.sendRequest<{ text?: string; error?: string }>('remit/builtinSource', { uri: uri.toString() });
+                const result = await lc.sendRequest(clientRequest(BuiltinSourceRequest), { uri: uri.toString() });
                 return result.text ?? `// ${result.error ?? 'This document is not available.'}\n`;
             }
         })

@@ -2,6 +2,8 @@
 // and the generate commands. They only call the generators on the server's checked model:
 // no analysis of their own. docs/editors.md describes them for other editors' clients.
 
+import type { BuiltinSourceParams, BuiltinSourceResult } from '@remit/language/lsp';
+
 /**
  * One request of the protocol: its method, with the types of its params, its result and the
  * data of its errors (each result says what went wrong in words instead, so no request
@@ -102,3 +104,10 @@ export interface CompareWithRevisionResult {
     /** Why nothing could be compared (not a git repository, an unknown revision ...). */
     error?: string;
 }
+
+/**
+ * `remit/builtinSource`: the text of the built-in schemes, for Go to Definition on a built-in
+ * level. The language server answers it (the language package's `BUILTIN_SOURCE_REQUEST`);
+ * only its types are imported here, so the client bundle stays free of the language package.
+ */
+export const BuiltinSourceRequest = request<BuiltinSourceParams, BuiltinSourceResult>('remit/builtinSource');
