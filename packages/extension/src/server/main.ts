@@ -2,10 +2,10 @@
 // `remit lsp --stdio`, plus requests for the preview, the generate commands and the
 // starter maps that call the generators (see generate.ts): every analysis lives in @remit/language.
 // `node dist/server.cjs --stdio` runs it over stdio for other editors and the tests.
-import { startLanguageServer } from 'langium/lsp';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
-import { createRemitServices, honouringCancellation, registerBuiltinSource } from '@remit/language/lsp';
+import { answeringLatestText, createRemitServices, honouringCancellation, latestTextBuilds, registerBuiltinSource } from '@remit/language/lsp';
 import { registerGenerateRequests, registerStarterRequests } from './generate.js';
 import { isRenderWorker, RenderWorker, serveRenderJobs } from './render.js';
 import { registerReviewRequests } from './review.js';
@@ -19,8 +19,10 @@ if (isRenderWorker()) {
         console.log = (...args: unknown[]) => console.error(...args);
     }
     // The transport (IPC from VS Code, or --stdio) comes from the command line.
-    const connection = honouringCancellation(createConnection(ProposedFeatures.all));
+    let services: LangiumSharedServices | undefined;
+    const connection = answeringLatestText(honouringCancellation(createConnection(ProposedFeatures.all)), () => latestTextBuilds(services));
     const { shared } = createRemitServices({ connection, ...NodeFileSystem });
+    services = shared;
     const renderer = new RenderWorker(__filename);
     connection.onShutdown(() => renderer.dispose());
     registerGenerateRequests(connection, shared, renderer);

@@ -2,3 +2,4 @@
 export * from './remit-lsp-module.js';
 export * from './start-server.js';
 export * from './builtin-source.js';
+export { answeringLatestText, latestTextBuilds } from './latest-text.js';

@@ -20,6 +20,7 @@ import { RemitFoldingRangeProvider } from './symbols-folding.js';
 import { RemitNodeKindProvider } from './symbols-kinds.js';
 import { RemitCompletionProvider } from './completion.js';
 import { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
+import { SnapshotDocumentFactory } from './latest-text.js';
 
 /** The language with its editor services (completion, hover, code actions, formatting ...). */
 import { RemitDefinitionProvider } from './builtin-source.js';
@@ -48,7 +49,8 @@ export const RemitLspModule: Module<RemitLspServices, PartialLangiumServices> = 
 export const RemitSharedLspModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     workspace: {
         WorkspaceManager: (shared: LangiumSharedServices) => new RemitWorkspaceManager(shared),
-        DocumentBuilder: (shared: LangiumSharedServices) => new WorkspaceRevalidatingBuilder(shared)
+        DocumentBuilder: (shared: LangiumSharedServices) => new WorkspaceRevalidatingBuilder(shared),
+        LangiumDocumentFactory: (shared: LangiumSharedServices) => new SnapshotDocumentFactory(shared)
     },
     lsp: {
         DocumentUpdateHandler: (shared: LangiumSharedServices) => new RemitDocumentUpdateHandler(shared),

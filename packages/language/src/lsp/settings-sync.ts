@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
-import { URI, type TextDocument } from 'langium';
+import { DocumentState, URI, type TextDocument } from 'langium';
 import { DefaultDocumentUpdateHandler, type LangiumSharedServices } from 'langium/lsp';
-import { DiagnosticSeverity, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type DidChangeWatchedFilesParams, type TextDocumentChangeEvent } from 'vscode-languageserver';
 import { CONFIG_FILE_NAME } from '../config/remit-config.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import type { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
+import type { LatestTextBuilds } from './latest-text.js';
 
 /** How long to wait for the next edit before building (ms), and how long at most. */
 const COALESCE_MS = 15;
@@ -15,13 +16,14 @@ const MAX_COALESCE_MS = 200;
  * are read again and every map is checked again. A `remit.json` that cannot be used is
  * shown as a problem on the file itself, at the line to fix; the defaults apply meanwhile.
  */
-export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
+export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler implements LatestTextBuilds {
     private readonly shared: LangiumSharedServices;
 
     constructor(shared: LangiumSharedServices) {
         super(shared);
         this.shared = shared;
         this.workspaceManager.ready.then(() => this.publishConfigProblems()).catch(() => undefined);
+        this.documentBuilder.onDocumentPhase(DocumentState.Linked, () => this.settleReaders());
     }
 
     private pendingChanged = new Map<string, URI>();
@@ -57,6 +59,69 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
     }
 
     private inFlight = false;
+    /** Read requests waiting for the editor's text of a document, as of when they asked, to be built. */
+    private readers = new Set<{ uri: string; version: number; token: CancellationToken; resolve: () => void }>();
+
+    /**
+     * Resolves once the document's built text is at least as new as the editor's text now,
+     * and linked. A waiting reader has the pending edits built at once, and cancels a build
+     * in flight whose text of the document is already superseded (unless another reader
+     * waits for that very build), so it waits for one build of the latest text at most.
+     */
+    latestTextBuilt(uri: URI, token: CancellationToken): Promise<void> {
+        const key = uri.toString();
+        const live = this.shared.workspace.TextDocuments?.get(key);
+        if (!live || !this.shared.ServiceRegistry.hasServices(uri)) return Promise.resolve();
+        const reader = { uri: key, version: live.version, token, resolve: () => undefined as void };
+        if (this.isBuilt(reader)) return Promise.resolve();
+        const answered = new Promise<void>(resolve => {
+            reader.resolve = resolve;
+        });
+        this.readers.add(reader);
+        const cancelled = token.onCancellationRequested(() => this.settleReaders());
+        void answered.then(() => cancelled.dispose());
+        if (this.inFlight) this.cancelIfSuperseded();
+        else if (this.flushTimer !== undefined) {
+            clearTimeout(this.flushTimer);
+            this.flush();
+        }
+        this.settleReaders();
+        return answered;
+    }
+
+    private isBuilt(reader: { uri: string; version: number }): boolean {
+        const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(reader.uri));
+        return document !== undefined && document.state >= DocumentState.Linked && document.textDocument.version >= reader.version;
+    }
+
+    /** Answers the readers whose text is built, cancelled, or will not be built (nothing is pending). */
+    private settleReaders(): void {
+        const idle = !this.inFlight && this.pendingChanged.size === 0 && this.pendingDeleted.size === 0;
+        for (const reader of this.readers) {
+            if (idle || reader.token.isCancellationRequested || this.isBuilt(reader)) {
+                this.readers.delete(reader);
+                reader.resolve();
+            }
+        }
+    }
+
+    /**
+     * The build in flight has parsed text that a waiting reader's editor has already
+     * replaced: finishing it (linking, checking every rule) would only delay that reader.
+     * It is cancelled, unless some reader waits for exactly the text it parsed; Langium
+     * builds again, with the next build, whatever a cancelled build left undone.
+     */
+    private cancelIfSuperseded(): void {
+        let superseded = false;
+        for (const reader of this.readers) {
+            const document = this.shared.workspace.LangiumDocuments.getDocument(URI.parse(reader.uri));
+            if (!document) continue;
+            // Not parsed yet in this build: the build will read the editor's latest text.
+            if (document.state < DocumentState.Parsed || document.textDocument.version >= reader.version) return;
+            superseded = true;
+        }
+        if (superseded) this.workspaceLock.cancelWrite();
+    }
 
     /**
      * Builds what is pending. While a build runs, new edits wait for it instead of
@@ -81,6 +146,7 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler {
                 if (this.pendingChanged.size > 0 || this.pendingDeleted.size > 0) {
                     this.flushTimer ??= setTimeout(() => this.flush(), 0);
                 }
+                this.settleReaders();
             });
     }
 

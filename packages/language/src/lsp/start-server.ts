@@ -1,4 +1,4 @@
-import { startLanguageServer } from 'langium/lsp';
+import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import {
     createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
@@ -6,6 +6,7 @@ import {
 } from 'vscode-languageserver/node';
 import { createRemitServices } from './remit-lsp-module.js';
 import { registerBuiltinSource } from './builtin-source.js';
+import { answeringLatestText, latestTextBuilds } from './latest-text.js';
 
 /**
  * Starts the Remit language server. `stdio` for `remit lsp --stdio` and other editors;
@@ -29,8 +30,9 @@ export function startRemitLanguageServer(transport: 'stdio' | 'ipc' = 'stdio'): 
     } else {
         connection = createConnection(ProposedFeatures.all);
     }
-    connection = honouringCancellation(connection);
-    const { shared } = createRemitServices({ connection, ...NodeFileSystem });
+    let shared: LangiumSharedServices | undefined;
+    connection = answeringLatestText(honouringCancellation(connection), () => latestTextBuilds(shared));
+    ({ shared } = createRemitServices({ connection, ...NodeFileSystem }));
     registerBuiltinSource(connection);
     startLanguageServer(shared);
 }

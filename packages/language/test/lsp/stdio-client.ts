@@ -13,6 +13,8 @@ export class ServerUnderTest {
     readonly process: ChildProcess;
     readonly connection: ProtocolConnection;
     readonly published = new Map<string, PublishDiagnosticsParams>();
+    /** How many times each document's diagnostics were published. */
+    readonly publications = new Map<string, number>();
     private waiters: Array<() => void> = [];
 
     constructor() {
@@ -20,6 +22,7 @@ export class ServerUnderTest {
         this.connection = createProtocolConnection(new StreamMessageReader(this.process.stdout!), new StreamMessageWriter(this.process.stdin!));
         this.connection.onNotification(PublishDiagnosticsNotification.type, params => {
             this.published.set(params.uri, params);
+            this.publications.set(params.uri, (this.publications.get(params.uri) ?? 0) + 1);
             this.waiters.forEach(w => w());
         });
         this.connection.listen();
