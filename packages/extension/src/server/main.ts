@@ -19,10 +19,10 @@ if (isRenderWorker()) {
         console.log = (...args: unknown[]) => console.error(...args);
     }
     // The transport (IPC from VS Code, or --stdio) comes from the command line.
-    let services: LangiumSharedServices | undefined;
-    const connection = answeringLatestText(honouringCancellation(createConnection(ProposedFeatures.all)), () => latestTextBuilds(services));
+    const built: { shared?: LangiumSharedServices } = {};
+    const connection = answeringLatestText(honouringCancellation(createConnection(ProposedFeatures.all)), () => latestTextBuilds(built.shared));
     const { shared } = createRemitServices({ connection, ...NodeFileSystem });
-    services = shared;
+    built.shared = shared;
     const renderer = new RenderWorker(__filename);
     connection.onShutdown(() => renderer.dispose());
     registerGenerateRequests(connection, shared, renderer);

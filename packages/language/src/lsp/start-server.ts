@@ -30,9 +30,10 @@ export function startRemitLanguageServer(transport: 'stdio' | 'ipc' = 'stdio'): 
     } else {
         connection = createConnection(ProposedFeatures.all);
     }
-    let shared: LangiumSharedServices | undefined;
-    connection = answeringLatestText(honouringCancellation(connection), () => latestTextBuilds(shared));
-    ({ shared } = createRemitServices({ connection, ...NodeFileSystem }));
+    const built: { shared?: LangiumSharedServices } = {};
+    connection = answeringLatestText(honouringCancellation(connection), () => latestTextBuilds(built.shared));
+    const { shared } = createRemitServices({ connection, ...NodeFileSystem });
+    built.shared = shared;
     registerBuiltinSource(connection);
     startLanguageServer(shared);
 }
