@@ -100,8 +100,8 @@ export const mutatedExamples = fc.tuple(
 /** Deep nesting and long runs: what overflowed the parser's stack or took quadratic time. */
 export const deepAndLong = fc.oneof(
     fc.tuple(fc.nat(700), fc.boolean()).map(([depth, closed]) => 'map Nest\n' + 'domain D {\n'.repeat(depth) + (closed ? '}\n'.repeat(depth) : '')),
-    fc.tuple(token, fc.integer({ min: 100, max: 2000 })).map(([t, n]) => `map R\nrole X\ndomain D { decision Y { ${`${t} `.repeat(n)}}}\n`),
-    fc.tuple(fc.constantFrom(' decide ""', ' decide X', ' , ', ' } ', ' role ', ' "', ' levels L {'), fc.integer({ min: 100, max: 1500 })).map(([t, n]) => `map R\nuses School\nrole X\ndomain D {\n decision Y {${t.repeat(n)} }\n}\n`),
+    fc.tuple(token, fc.integer({ min: 100, max: 6000 })).map(([t, n]) => `map R\nrole X\ndomain D { decision Y { ${`${t} `.repeat(n)}}}\n`),
+    fc.tuple(fc.constantFrom(' decide ""', ' decide X', ' , ', ' } ', ' role ', ' "', ' levels L {'), fc.integer({ min: 100, max: 6000 })).map(([t, n]) => `map R\nuses School\nrole X\ndomain D {\n decision Y {${t.repeat(n)} }\n}\n`),
     fc.integer({ min: 1000, max: 30000 }).map(n => `map M\nuses School\nrole R\ndomain D {\n decision X "${'a'.repeat(n)}" { decide R }\n}\n`),
     fc.integer({ min: 1000, max: 50000 }).map(n => `map M\nuses School\nrole R\ndomain D {\n decision X "a${' '.repeat(n)}b" { decide R }\n}\n`),
     fc.integer({ min: 100, max: 5000 }).map(n => `map M\nlevels S {\n${'  a\n'.repeat(n)}  b final\n}\n`)

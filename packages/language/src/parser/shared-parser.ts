@@ -18,7 +18,7 @@ import { limitNesting } from './nesting.js';
  *
  * Parsing never fails (see ARCHITECTURE.md): domains nested deeper than the parser can
  * follow are cut off with a syntax error (`nesting.ts`), the parser's error recovery is
- * made iterative (`iterativeRecovery`), and should the parser still throw, it is replaced
+ * made iterative (`iterativeRecovery`) and linear (`rememberedResync`), and should the parser still throw, it is replaced
  * by a fresh one (a parser that threw is left in an unknown state) and the map is read as
  * empty, with one syntax error that says so.
  */
@@ -28,6 +28,8 @@ let creator: LangiumCoreServices | undefined;
 function newParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
     iterativeRecovery(parser);
+    rememberedResync(parser);
+    rememberedFollows(parser);
     creator = services;
     return parser;
 }
@@ -112,5 +114,74 @@ function iterativeRecovery(parser: LangiumParser): void {
         } finally {
             active.pop();
         }
+    };
+}
+
+interface ResyncingParser {
+    tokVector: unknown[];
+    currIdx: number;
+    LA(howFar: number): unknown;
+    tokenMatcher(token: unknown, tokenType: unknown): boolean;
+    flattenFollowSet(): unknown[];
+    findReSyncTokenType(): unknown;
+}
+
+/**
+ * To recover from an error, chevrotain looks ahead for the first token that may follow any
+ * rule being parsed (`findReSyncTokenType`): in a block of thousands of misplaced words
+ * (`decide "" decide "" …`) that is the block's closing `}`, far ahead, and it looked for
+ * it again from each error, so recovering took time in the square of the block's length
+ * (a 40 KB block: 3 s). The answer cannot change while the parser is still before the token
+ * found and the rules being parsed are the same (the tokens between were already looked
+ * at and none may follow them), so it is remembered: the same answer, found once per block.
+ */
+function rememberedResync(parser: LangiumParser): void {
+    const chevrotain = (parser as unknown as { wrapper: ResyncingParser }).wrapper;
+    // The tokens are held weakly: the last map read with an error is not kept in memory for it.
+    let last: { tokens: WeakRef<unknown[]>; follows: unknown[]; from: number; at: number; found: unknown } | undefined;
+    chevrotain.findReSyncTokenType = function (this: ResyncingParser) {
+        const follows = this.flattenFollowSet();
+        const here = this.currIdx;
+        if (last && last.tokens.deref() === this.tokVector && last.from <= here && here < last.at && sameTypes(last.follows, follows)) return last.found;
+        // As chevrotain does: the first token ahead that some rule being parsed may be followed by (EOF always is).
+        for (let ahead = 1; ; ahead++) {
+            const token = this.LA(ahead);
+            const found = follows.find(type => this.tokenMatcher(token, type));
+            if (found !== undefined) {
+                last = { tokens: new WeakRef(this.tokVector), follows, from: here, at: here + ahead, found };
+                return found;
+            }
+        }
+    };
+}
+
+function sameTypes(a: unknown[], b: unknown[]): boolean {
+    return a.length === b.length && a.every((type, i) => type === b[i]);
+}
+
+interface GrammarPath {
+    ruleStack: string[];
+    occurrenceStack: number[];
+    lastTok: { tokenTypeIdx?: number; name: string };
+    lastTokOccurrence: number;
+}
+
+/**
+ * Which tokens may come next at a point of the grammar is worked out by walking the grammar
+ * (`getNextPossibleTokenTypes`), again for every syntax error. It depends on the point of
+ * the grammar alone, so each answer is kept: thousands of errors in a block share a few.
+ */
+function rememberedFollows(parser: LangiumParser): void {
+    const chevrotain = (parser as unknown as { wrapper: { getNextPossibleTokenTypes(path: GrammarPath): unknown[] } }).wrapper;
+    const original = chevrotain.getNextPossibleTokenTypes;
+    const known = new Map<string, unknown[]>();
+    chevrotain.getNextPossibleTokenTypes = function (this: unknown, path: GrammarPath) {
+        const key = `${path.ruleStack.join(' ')}|${path.occurrenceStack.join(' ')}|${path.lastTok.tokenTypeIdx ?? path.lastTok.name}|${path.lastTokOccurrence}`;
+        let follows = known.get(key);
+        if (!follows) {
+            follows = original.call(this, path);
+            known.set(key, follows);
+        }
+        return follows;
     };
 }

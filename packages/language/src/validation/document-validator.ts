@@ -42,14 +42,22 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         const result: Diagnostic[] = [];
         // Where the parser recovered from a syntax error it may have read a word as a name;
         // the syntax error already says what is wrong there, so no second message for it.
-        const syntaxRanges = diagnostics.filter(d => d.code === 'syntax-error').map(d => d.range);
+        // (Both are looked up in time that does not grow with the number of errors: a block of
+        // thousands of misplaced words has thousands of each.)
+        const inSyntaxError = overlapsAny(diagnostics.filter(d => d.code === 'syntax-error').map(d => d.range));
         // After a quote that is not closed, the rest of its line is read as loose words; the
         // one message about the quote says it all.
-        const openQuotes = diagnostics.filter(d => (d.data as { unclosedText?: boolean } | undefined)?.unclosedText).map(d => d.range.start);
+        const openQuotes = new Map<number, number>();
+        for (const d of diagnostics) {
+            if (!(d.data as { unclosedText?: boolean } | undefined)?.unclosedText) continue;
+            const { line, character } = d.range.start;
+            openQuotes.set(line, Math.min(character, openQuotes.get(line) ?? character));
+        }
         for (const diagnostic of diagnostics) {
+            const { line, character } = diagnostic.range.start;
             if (diagnostic.code === 'syntax-error' && !(diagnostic.data as { unclosedText?: boolean }).unclosedText
-                && openQuotes.some(q => q.line === diagnostic.range.start.line && q.character < diagnostic.range.start.character)) continue;
-            if (diagnostic.code === 'unresolved-reference' && syntaxRanges.some(range => overlaps(range, diagnostic.range))) continue;
+                && (openQuotes.get(line) ?? Infinity) < character) continue;
+            if (diagnostic.code === 'unresolved-reference' && inSyntaxError(diagnostic.range)) continue;
             const code = diagnostic.code;
             if (isRuleCode(code)) {
                 const severity = config.severity(code);
@@ -193,9 +201,31 @@ function schemeIsUnknown(map: RemitMap | undefined): boolean {
 
 type Range = Diagnostic['range'];
 
-function overlaps(a: Range, b: Range): boolean {
-    const before = (x: Range['start'], y: Range['start']) => x.line < y.line || (x.line === y.line && x.character < y.character);
-    return before(a.start, b.end) && before(b.start, a.end);
+type Position = Range['start'];
+
+function comparePositions(x: Position, y: Position): number {
+    return x.line !== y.line ? x.line - y.line : x.character - y.character;
+}
+
+/**
+ * Whether a range overlaps any of `ranges`, by binary search: the ranges that start before
+ * it ends are a prefix of them sorted by start, and one of those overlaps it when the
+ * furthest end among them lies after its start.
+ */
+function overlapsAny(ranges: Range[]): (range: Range) => boolean {
+    const sorted = [...ranges].sort((a, b) => comparePositions(a.start, b.start));
+    const furthestEnd: Position[] = [];
+    sorted.forEach((r, i) => furthestEnd.push(i > 0 && comparePositions(furthestEnd[i - 1], r.end) > 0 ? furthestEnd[i - 1] : r.end));
+    return range => {
+        let low = 0;
+        let high = sorted.length;
+        while (low < high) {
+            const middle = (low + high) >> 1;
+            if (comparePositions(sorted[middle].start, range.end) < 0) low = middle + 1;
+            else high = middle;
+        }
+        return low > 0 && comparePositions(range.start, furthestEnd[low - 1]) < 0;
+    };
 }
 
 function markSyntaxError(diagnostic: Diagnostic, element: string | undefined): void {

@@ -3,7 +3,9 @@
  * map does not produce wrong findings in the maps that refer to it.
  */
 import { describe, expect, test } from 'vitest';
-import { checkSources, formatRemitText } from '@remit/language';
+import { createLangiumParser, EmptyFileSystem, type ParseResult } from 'langium';
+import { checkSources, createRemitCoreServices, formatRemitText } from '@remit/language';
+import { LAKESIDE } from '../lsp/fixtures.js';
 
 const CANARY = 'map Canary "Canary"\nuses School\nrole P "P" { kind administrator }\ndomain D "D" {\n  decision X "X" { decide P }\n}\n';
 const errorsOf = (ws: Awaited<ReturnType<typeof checkSources>>) => ws.diagnostics.filter(d => d.severity === 'error');
@@ -51,5 +53,45 @@ describe('a syntax error in one map', () => {
         const inSchool = ws.diagnostics.filter(d => d.uri.endsWith('school.remit'));
         expect(inSchool.filter(d => d.severity === 'error').map(d => d.message)).toEqual([]);
         expect(ws.diagnostics.some(d => d.uri.endsWith('district.remit') && d.code === 'syntax-error')).toBe(true);
+    });
+});
+
+/** The text with a few dozen words (seeded) deleted or repeated. */
+function mangled(text: string, seed: number): string {
+    let state = seed + 1;
+    const next = (n: number) => {
+        state = (state * 1103515245 + 12345) % 2147483648;
+        return state % n;
+    };
+    const words = text.split(/(?<=\s)/);
+    for (let i = 0; i < 30; i++) {
+        const at = next(words.length);
+        if (next(2) === 0) words.splice(at, 1);
+        else words.splice(at, 0, words[next(words.length)]);
+    }
+    return words.join('');
+}
+
+describe('error recovery in linear time', () => {
+    // The shared parser remembers where it can resume after an error and which tokens may
+    // come next (shared-parser.ts), instead of looking them up again for each error. It must
+    // read every broken map exactly as the parser without those memories does. (Inputs stay
+    // within what the unchanged parser can follow: its recovery recurses once per error.)
+    const services = createRemitCoreServices(EmptyFileSystem).Remit;
+    const plain = createLangiumParser(services);
+    const broken = [
+        'map R\nuses School\nrole X\ndomain D {\n decision Y {' + ' decide ""'.repeat(300) + ' }\n}\n',
+        'map R\nuses School\nrole X\ndomain D {\n decision Y {' + ' decide X , role "'.repeat(80) + ' }\n decision Z { decide X }\n}\n',
+        'map R\n' + 'role '.repeat(300) + 'domain D { decision Y { decide } }\n',
+        'map R\nuses School\nrole X\n' + 'domain D {\n decision Y { decide X levels L { } }\n'.repeat(40) + '}\n'.repeat(20),
+        'map R\nphases { a 1..2 years b } role X { kind teacher release 5% reports } ' + '} '.repeat(200) + 'domain D { decision Y { decide X from a until } }\n',
+        // Lakeside with words cut out here and there: errors in many rules, one after another.
+        ...Array.from({ length: 40 }, (_, seed) => mangled(LAKESIDE, seed))
+    ];
+    test.each(broken.map((text, i) => [i, text]))('broken map %i: the same errors as the parser without memories', (_i, text) => {
+        const errors = (result: ParseResult) => result.parserErrors.map(e => [e.name, e.message, e.token.startOffset, e.token.image]);
+        const expected = errors(plain.parse(text as string));
+        expect(expected.length).toBeGreaterThan(0);
+        expect(errors(services.parser.LangiumParser.parse(text as string))).toEqual(expected);
     });
 });
