@@ -39,6 +39,7 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
      */
     override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const registry = this.shared.ServiceRegistry;
+        const wasPending = this.pendingChanged.size > 0 || this.pendingDeleted.size > 0;
         for (const uri of changed) {
             if (!registry.hasServices(uri)) continue;
             this.pendingDeleted.delete(uri.toString());
@@ -51,10 +52,23 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
         }
         if (this.pendingChanged.size === 0 && this.pendingDeleted.size === 0) return;
         const now = Date.now();
-        if (this.flushTimer === undefined) this.firstPending = now;
-        else clearTimeout(this.flushTimer);
-        // Wait for a pause in the edits, but never longer than a fifth of a second in all.
-        const delay = Math.max(0, Math.min(COALESCE_MS, this.firstPending + MAX_COALESCE_MS - now));
+        if (!wasPending) this.firstPending = now;
+        this.lastEdit = now;
+        this.schedule();
+    }
+
+    private lastEdit = 0;
+
+    /**
+     * The next build waits for a pause in the edits, but never longer than a fifth of a second
+     * in all. While a build runs, the server reads only one message between two of its steps,
+     * so building while edits still pour in would slow down reading them, and with them the
+     * queries queued behind them: a flood of edits is read first, then built once.
+     */
+    private schedule(): void {
+        if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
+        const now = Date.now();
+        const delay = Math.max(0, Math.min(this.lastEdit + COALESCE_MS - now, this.firstPending + MAX_COALESCE_MS - now));
         this.flushTimer = setTimeout(() => this.flush(), delay);
     }
 
@@ -64,9 +78,9 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
 
     /**
      * Resolves once the document's built text is at least as new as the editor's text now,
-     * and linked. A waiting reader has the pending edits built at once, and cancels a build
-     * in flight whose text of the document is already superseded (unless another reader
-     * waits for that very build), so it waits for one build of the latest text at most.
+     * and linked. A waiting reader cancels a build in flight whose text of the document is
+     * already superseded (unless another reader waits for that very build), so it waits for
+     * the edits to pause and one build of the latest text, never for builds of older text.
      */
     latestTextBuilt(uri: URI, token: CancellationToken): Promise<void> {
         const key = uri.toString();
@@ -81,10 +95,6 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
         const cancelled = token.onCancellationRequested(() => this.settleReaders());
         void answered.then(() => cancelled.dispose());
         if (this.inFlight) this.cancelIfSuperseded();
-        else if (this.flushTimer !== undefined) {
-            clearTimeout(this.flushTimer);
-            this.flush();
-        }
         this.settleReaders();
         return answered;
     }
@@ -144,7 +154,7 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
             .finally(() => {
                 this.inFlight = false;
                 if (this.pendingChanged.size > 0 || this.pendingDeleted.size > 0) {
-                    this.flushTimer ??= setTimeout(() => this.flush(), 0);
+                    this.schedule();
                 }
                 this.settleReaders();
             });

@@ -21,7 +21,7 @@ const DECISIONS = 150;
 /** The map as of edit `n`: the first decision's title says which edit it is; the last edit misspells a role. */
 function mapAt(n: number): string {
     const lines = ['map Flood "Flood"', 'uses School', 'role Head "Head" { kind administrator }', 'role Staff "Staff" { kind teacher }', 'domain D "D" {'];
-    lines.push(`  decision Budget "Edit ${n}" {`, `    decide ${n === EDITS ? 'Hed' : 'Head'} consult Staff`, '  }');
+    lines.push(`  decision Budget "Edit ${n}" {`, `    decide Head consult ${n === EDITS ? 'Staf' : 'Staff'}`, '  }');
     for (let i = 0; i < DECISIONS; i++) lines.push(`  decision X${i} "Decision ${i}" { decide Head recommend Staff }`);
     lines.push('}', '');
     return lines.join('\n');
@@ -95,7 +95,7 @@ describe('reads during a flood of edits', () => {
         expect(answered.filter(a => a.kind === 'hover')).toHaveLength(EDITS / 10);
 
         // The last edit's diagnostics arrive; they are those of a fresh build of the same text.
-        await server.until(() => server.published.get(uri)!.diagnostics.some(d => /'Hed'/.test(String(d.message))));
+        await server.until(() => server.published.get(uri)!.diagnostics.some(d => /'Staf'/.test(String(d.message))));
         const final = server.published.get(uri)!.diagnostics;
         // Each build publishes the map's diagnostics once: far fewer builds than edits.
         const builds = server.publications.get(uri)! - publishedBefore;
