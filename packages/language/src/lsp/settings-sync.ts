@@ -137,7 +137,8 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
      * Builds what is pending. While a build runs, new edits wait for it instead of
      * cancelling it: a build that is cancelled over and over never brings the document to
      * the state a hover waits for, so during a flood of edits the editor would get no
-     * answers at all. One build at a time, each with every edit that came meanwhile.
+     * answers at all. One build at a time, each with every edit that came meanwhile. (Only
+     * a read request that has seen the build's text replaced cancels it: `cancelIfSuperseded`.)
      */
     private flush(): void {
         this.flushTimer = undefined;
