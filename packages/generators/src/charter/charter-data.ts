@@ -353,16 +353,16 @@ export interface CharterTeamSeat {
     id: string;
     /** The team's title. */
     title: string;
-    /** Decisions the team has the final say over. */
+    /** Decisions the team has the final say over, each with the phases it has it in (`when`: "" for always, "from Expansion on"). */
     decides: CharterHolding[];
-    /** Everything else the team holds, level by level. */
+    /** Everything else the team holds, level by level, each decision with its phases (`when`). */
     holds: CharterTeamHoldings[];
 }
 
 export interface CharterTeamHoldings {
     /** The level's name. */
     level: string;
-    /** The decisions held at this level. */
+    /** The decisions the team holds at this level, each with the phases it holds it in (`when`). */
     decisions: CharterHolding[];
 }
 
