@@ -160,6 +160,20 @@ function matrixCsv(view: MapView): string {
     return rows.map(row => row.map(escapeCsv).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The decisions from the maps above, after the matrix: what the map does not allocate itself. */
+function inheritedHtml(fromAbove: ReturnType<typeof inherited>): string {
+    if (!fromAbove.length) return '';
+    const rows = fromAbove.map(d => `<tr data-element="${escapeHtml(d.name)}"><th scope="row">${escapeHtml(d.title)}</th><td>${escapeHtml(d.note)}</td><td>${escapeHtml(d.final || 'nobody yet')}</td></tr>`);
+    return `<h2>Decisions from the maps above</h2>
+<table class="inherited">
+<thead><tr><th scope="col">Decision</th><th scope="col">How it applies</th><th scope="col">Decided by</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+`;
+}
+
 /** Short names for the levels, unique within the scheme (D for decide, R for recommend…). */
 export function levelAbbreviations(view: MapView): Map<string, string> {
     return levelShortNames(view.levels.map(l => l.name));
@@ -204,11 +218,12 @@ function matrixHtml(view: MapView): string {
 ${body.join('\n')}
 </tbody>
 </table>
-`;
+${inheritedHtml(inherited(view))}`;
     // In print the table takes the page's width (landscape) in fixed columns, and the
     // cells show abbreviated levels, explained by the key above the table.
     return htmlPage(heading(view), html, `.matrix td.final { background: #dceefb; font-weight: 600; }
 .matrix tr.domain th { background: #e4e7eb; }
+.inherited thead th:first-child { width: 50%; }
 body { max-width: none; }
 .matrix .short, .legend { display: none; }
 @media print {
