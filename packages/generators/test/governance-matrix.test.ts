@@ -3,7 +3,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { effectiveDecisions } from '@remit/language';
-import { renderDiagramSvg, renderMatrix } from '@remit/generators';
+import ExcelJS from 'exceljs';
+import { renderDiagramSvg, renderMatrix, renderMatrixXlsx } from '@remit/generators';
 import { launchBrowser } from './browser.js';
 import { loadExample } from './helpers.js';
 
@@ -21,6 +22,31 @@ describe('the matrix of a school under a district', () => {
         expect(csv.split('\r\n').filter(line => line.includes('PinewoodSouth.Purchases'))).toHaveLength(2);
         const html = renderMatrix(workspace.model, findings, { map: 'PinewoodSouth', format: 'html' });
         expect(html.match(/data-element="PinewoodSouth\.Purchases"/g)).toHaveLength(2);
+    });
+
+    it('the workbook too: one row per case, then the decisions from the maps above', async () => {
+        const { workspace, findings } = await loadExample('pinewood');
+        const book = new ExcelJS.Workbook();
+        await book.xlsx.load(Buffer.from(await renderMatrixXlsx(workspace.model, findings, { map: 'PinewoodSouth' })) as unknown as ArrayBuffer);
+        const sheet = book.worksheets[0];
+        const rows: string[][] = [];
+        sheet.eachRow(row => rows.push((row.values as unknown[]).slice(1).map(v => (v === null || v === undefined ? '' : String(v)))));
+        const header = rows[0];
+        const column = (title: string) => header.indexOf(title);
+        const purchases = rows.filter(r => r[0].startsWith('Approve a purchase'));
+        expect(purchases.map(r => r[0])).toEqual([
+            "Approve a purchase from the school's budget (when up to $5,000)",
+            "Approve a purchase from the school's budget (when over $5,000)"
+        ]);
+        expect(purchases[0][column('Principal')]).toBe('decide');
+        expect(purchases[1][column('Principal')]).toBe('');
+        const expected = effectiveDecisions(workspace.model, workspace.model.maps.find(m => m.name === 'PinewoodSouth')!).filter(e => e.inherited !== undefined);
+        const notes = header.length - 1;
+        for (const e of expected) {
+            const row = rows.find(r => r[0] === e.decision.title);
+            expect(row, e.decision.title).toBeDefined();
+            expect(row![notes]).toMatch(e.inherited === 'tight' ? /^set by Pinewood: .+ decides$/ : /^Pinewood's default: .+ decides$/);
+        }
     });
 
     it('lists inherited decisions: set by the district (tight) or its default (loose, not overridden)', async () => {

@@ -48,7 +48,7 @@ export function cell(holder: HolderView, decision: DecisionView): string {
 }
 
 /** One row of the matrix: a decision, or one case of it (`when`). */
-interface Row {
+export interface Row {
     title: string;
     cell: (holder: HolderView) => string;
     /** The cell with levels abbreviated (for narrow pages). */
@@ -57,7 +57,7 @@ interface Row {
 }
 
 /** A decision without cases is one row; a decision with cases is one row per case. */
-function rowsOf(view: MapView, decision: DecisionView): Row[] {
+export function rowsOf(view: MapView, decision: DecisionView): Row[] {
     const views = caseViews(decision.decision);
     if (views.length === 1) {
         return [{
@@ -91,7 +91,7 @@ function phaseWords(a: AssignmentModel): string {
  * The decisions a map inherits from the maps above it (`under`): "set by Pinewood" for a
  * tight one, "Pinewood's default" for a loose one the map does not override.
  */
-function inherited(view: MapView): Array<{ title: string; name: string; note: string; final: string }> {
+export function inherited(view: MapView): Array<{ title: string; name: string; note: string; final: string }> {
     const finalLevel = view.finalLevel?.name;
     return effectiveDecisions(view.workspace, view.map)
         .filter(e => e.inherited !== undefined)
