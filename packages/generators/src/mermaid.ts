@@ -117,7 +117,7 @@ function flowchart(view: MapView, decisions: readonly DecisionView[], holders: r
                 const from = holderId.get(holding.holder);
                 if (!from) continue;
                 const style = styles.get(step.level.name)!;
-                const label = `${style.glyph} ${holding.when ? `${step.level.name}, ${lowerFirst(holding.when)}` : step.level.name}`;
+                const label = `${style.glyph} ${[step.level.name, holding.when && lowerFirst(holding.when), holding.case && `when ${holding.case}`].filter(Boolean).join(', ')}`;
                 edges.push({ from, to, label, style, strong: step.level.final });
             }
         }

@@ -36,6 +36,8 @@ export interface HoldingView {
     label: string;
     /** When the holding applies, in words ("From Expansion on"); undefined for always. */
     when?: string;
+    /** For a decision with cases: the cases it holds in ("over $5,000"; several joined with " or "); undefined for every case. */
+    case?: string;
 }
 
 export interface StepView {
@@ -78,7 +80,7 @@ export interface HolderView {
     /** The role's kind, or `team`. */
     kind: string;
     external: boolean;
-    holdings: Array<{ decision: DecisionView; level: LevelModel; when?: string }>;
+    holdings: Array<{ decision: DecisionView; level: LevelModel; when?: string; case?: string }>;
     /** Teams this holder is a member of. */
     memberOf: Array<{ name: string; label: string }>;
 }
@@ -150,7 +152,10 @@ export function buildMapView(workspace: WorkspaceModel, map: MapModel, findings:
         const result: HoldingView[] = [];
         for (const holder of names) {
             const span = when(p => timeline.holdersAt(decision, level, p).includes(holder));
-            if (span !== false) result.push({ holder, label: label(holder), when: span });
+            if (span === false) continue;
+            const assigned = decision.assignments.filter(a => a.level === level && a.holders.includes(holder));
+            const cases = assigned.some(a => a.when === undefined) ? [] : [...new Set(assigned.map(a => a.when!))];
+            result.push({ holder, label: label(holder), when: span, ...(cases.length ? { case: cases.join(' or ') } : {}) });
         }
         return result;
     };
@@ -238,7 +243,7 @@ function buildHolders(workspace: WorkspaceModel, map: MapModel, decisions: Decis
     for (const decision of decisions) {
         for (const step of decision.steps) {
             for (const holding of step.holders) {
-                views.get(holding.holder)?.holdings.push({ decision, level: step.level, when: holding.when });
+                views.get(holding.holder)?.holdings.push({ decision, level: step.level, when: holding.when, case: holding.case });
             }
         }
     }
@@ -285,7 +290,13 @@ export function belongsTo(finding: Finding, map: MapModel): boolean {
 
 /** The level a decision's final holder stands at, for "who decides" in one phrase. */
 export function holdersPhrase(holdings: readonly HoldingView[]): string {
-    return holdings.map(h => (h.when ? `${h.label} (${lowerFirst(h.when)})` : h.label)).join(', ');
+    return holdings.map(holdingText).join(', ');
+}
+
+/** "Principal", "Principal (until Expansion)", "School board (when over $5,000)". */
+export function holdingText(h: HoldingView): string {
+    const note = [h.when && lowerFirst(h.when), h.case && `when ${h.case}`].filter(Boolean).join('; ');
+    return note ? `${h.label} (${note})` : h.label;
 }
 
 export function lowerFirst(text: string): string {

@@ -49,14 +49,28 @@ export function registerNew(program: Command): void {
 async function ask(name: string | undefined, title: string | undefined, suffix: string): Promise<{ name?: string; title?: string }> {
     const { createInterface } = await import('node:readline/promises');
     const terminal = createInterface({ input: process.stdin, output: process.stdout });
+    // Ctrl+C or Ctrl+D at a question: stop, having written nothing.
+    const stop = new AbortController();
+    terminal.on('SIGINT', () => stop.abort());
+    terminal.on('close', () => stop.abort());
+    const question = async (text: string): Promise<string> => {
+        try {
+            return (await terminal.question(text, { signal: stop.signal })).trim();
+        } catch (error) {
+            if (stop.signal.aborted) {
+                throw new InputError('stopped before the questions were answered; nothing was written. Run remit new again, or give --name and --title.');
+            }
+            throw error;
+        }
+    };
     try {
         if (title === undefined) {
-            const answer = (await terminal.question(`Your school's full name, as the charter should show it (for example Oakdale ${suffix}): `)).trim();
+            const answer = await question(`Your school's full name, as the charter should show it (for example Oakdale ${suffix}): `);
             title = answer || undefined;
         }
         if (name === undefined) {
             const suggestion = title ? identifierFrom(title) : undefined;
-            const answer = (await terminal.question(`A short name for the map, one word used in file names and references${suggestion ? ` [${suggestion}]` : ' (for example Oakdale)'}: `)).trim();
+            const answer = await question(`A short name for the map, one word used in file names and references${suggestion ? ` [${suggestion}]` : ' (for example Oakdale)'}: `);
             name = answer || suggestion;
         }
         return { name, title };

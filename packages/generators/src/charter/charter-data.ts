@@ -1,6 +1,6 @@
 import { caseViews, effectiveDecisions } from '@remit/language';
 import type { MapView, DecisionView, HolderView } from '../view-model.js';
-import { holdersPhrase, lowerFirst } from '../view-model.js';
+import { holdersPhrase, holdingText, lowerFirst } from '../view-model.js';
 
 /**
  * The data a charter template sees: plain objects of strings, numbers, booleans and
@@ -319,7 +319,7 @@ export interface CharterStepHolder {
     name: string;
     /** Its title. */
     title: string;
-    /** "" for always, else "until Expansion", "from Expansion on", "from Initial until Expansion". */
+    /** "" for always and in every case, else "until Expansion", "from Expansion on", "from Initial until Expansion", "when over $5,000". */
     when: string;
 }
 
@@ -335,7 +335,7 @@ export interface CharterDecisionFinding {
 export interface CharterHolding {
     /** The decision's title. */
     decision: string;
-    /** "" for always, else the phases: "until Expansion". */
+    /** "" for always and in every case, else the phases and the case: "until Expansion", "when over $5,000". */
     when: string;
 }
 
@@ -353,16 +353,16 @@ export interface CharterTeamSeat {
     id: string;
     /** The team's title. */
     title: string;
-    /** Decisions the team has the final say over. */
+    /** Decisions the team has the final say over, each with the phases and case it has it in (`when`: "" for always, "from Expansion on"). */
     decides: CharterHolding[];
-    /** Everything else the team holds, level by level. */
+    /** Everything else the team holds, level by level, each decision with its phases (`when`). */
     holds: CharterTeamHoldings[];
 }
 
 export interface CharterTeamHoldings {
     /** The level's name. */
     level: string;
-    /** The decisions held at this level. */
+    /** The decisions the team holds at this level, each with the phases it holds it in (`when`). */
     decisions: CharterHolding[];
 }
 
@@ -525,8 +525,9 @@ function caseSentences(d: DecisionView, view: MapView): string[] {
     });
 }
 
-function when(h: { when?: string }): string {
-    return h.when ? lowerFirst(h.when) : '';
+/** The phases and the case of a holding, in words: "until Expansion", "when over $5,000", both joined by "; ". */
+function when(h: { when?: string; case?: string }): string {
+    return [h.when && lowerFirst(h.when), h.case && `when ${h.case}`].filter(Boolean).join('; ');
 }
 
 function decisionOf(d: DecisionView, view: MapView): CharterDecision {
@@ -576,8 +577,11 @@ function rightsSentences(steps: DecisionView['steps'], gap: boolean): string[] {
     const ordered = [...steps.filter(s => s.level.final), ...steps.filter(s => !s.level.final)];
     const out: string[] = gap ? ['Nobody has the final say yet: this is a gap the leadership team has to close.'] : [];
     for (const step of ordered) {
-        const who = step.holders.map(h => (h.when ? `${h.label} (${lowerFirst(h.when)})` : h.label));
-        const list = who.length > 1 ? `Each of ${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}` : who[0];
+        const who = step.holders.map(holdingText);
+        // Holders of different cases take turns ("Principal (when up to $5,000) or Board (when over $5,000)"); others each hold it.
+        const list = who.length < 2 ? who[0]
+            : step.holders.every(h => h.case) ? `${who.slice(0, -1).join(', ')} or ${who[who.length - 1]}`
+                : `Each of ${who.slice(0, -1).join(', ')} and ${who[who.length - 1]}`;
         const meaning = step.level.title && step.level.title !== step.level.name ? lowerFirst(step.level.title).replace(/\.$/, '') : `holds the ${step.level.name} level`;
         out.push(`${list} ${meaning}.`);
     }

@@ -5,7 +5,7 @@ import {
 import type { WorkspaceModel } from '@remit/language';
 import type { Finding } from '../findings.js';
 import { buildMapView, selectMap } from '../view-model.js';
-import { buildCharterData, type CharterData, type CharterRole, type FindingsShown } from './charter-data.js';
+import { buildCharterData, type CharterData, type CharterHolding, type CharterRole, type FindingsShown } from './charter-data.js';
 
 export interface CharterDocxOptions {
     map?: string;
@@ -138,17 +138,22 @@ function roleCard(role: CharterRole): Block[] {
     if (role.requires) out.push(bullet(`Before acting: ${role.requires}.`));
     for (const team of role.teams) {
         const held = [
-            ...(team.decides.length ? [`decides ${team.decides.map(x => x.decision).join('; ')}`] : []),
-            ...team.holds.map(g => `holds ${g.level} on ${g.decisions.map(x => x.decision).join('; ')}`)
+            ...(team.decides.length ? [`decides ${team.decides.map(withWhen).join('; ')}`] : []),
+            ...team.holds.map(g => `holds ${g.level} on ${g.decisions.map(withWhen).join('; ')}`)
         ];
         out.push(bullet(`Sits on ${team.title}${held.length ? `, which ${held.join(', and ')}` : ', which holds no authority of its own'}.`));
     }
-    if (role.decides.length) out.push(bullet(`Decides: ${role.decides.map(x => (x.when ? `${x.decision} (${x.when})` : x.decision)).join('; ')}.`));
+    if (role.decides.length) out.push(bullet(`Decides: ${role.decides.map(withWhen).join('; ')}.`));
     for (const group of role.holds) {
-        out.push(bullet(`${capitalize(group.level)}: ${group.decisions.map(x => (x.when ? `${x.decision} (${x.when})` : x.decision)).join('; ')}.`));
+        out.push(bullet(`${capitalize(group.level)}: ${group.decisions.map(withWhen).join('; ')}.`));
     }
     if (!role.decides.length && !role.holds.length) out.push(bullet('Holds no authority in this map.'));
     return out;
+}
+
+/** "Set the PD calendar (from Expansion on)": a holding with the phases it holds in. */
+function withWhen(holding: CharterHolding): string {
+    return holding.when ? `${holding.decision} (${holding.when})` : holding.decision;
 }
 
 function heading(content: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel]): Paragraph {

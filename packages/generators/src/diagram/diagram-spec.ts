@@ -1,7 +1,7 @@
 import { closestName, type LevelModel, type WorkspaceModel } from '@remit/language';
 import type { Finding } from '../findings.js';
 import { GeneratorError } from '../generator-error.js';
-import { buildMapView, lowerFirst, selectMap, type DecisionView, type MapView } from '../view-model.js';
+import { buildMapView, holdingText, lowerFirst, selectMap, type DecisionView, type MapView } from '../view-model.js';
 import { GLYPH_ROOM, wrapText } from './text-metrics.js';
 import { ESCALATE_STYLE, LINK_STYLE, levelStyles, type LevelStyle, type ThemeName } from './theme.js';
 
@@ -256,7 +256,7 @@ function decisionFlowSpec(view: MapView, decision: DecisionView): DiagramSpec {
         stepIds.push(id);
         const lines: TextLine[] = [{ text: `${i + 1}. ${step.level.name}${step.level.final ? ' (final authority)' : step.level.veto ? ' (can block)' : ''}`, size: SMALL, weight: 'bold', tone: 'muted', glyph: styles.get(step.level.name) }];
         for (const h of step.holders) {
-            lines.push({ text: h.when ? `${h.label} (${lowerFirst(h.when)})` : h.label, size: TITLE_SIZE, weight: 'bold', element: h.holder });
+            lines.push({ text: holdingText(h), size: TITLE_SIZE, weight: 'bold', element: h.holder });
         }
         const node = box(id, 'step', lines, DECISION_WIDTH, decision.decision.qualifiedName);
         if (step.level.final) node.emphasis = 'final';

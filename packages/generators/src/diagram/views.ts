@@ -287,26 +287,26 @@ function overviewSpec(variants: Variant[], shown: Variant): TwoColumnSpec {
 }
 
 /** Each holder's levels in a decision, as shown in a variant: "recommend · decide, from Expansion on". */
-function holdings(view: MapView, decision: string): Map<string, Array<{ level: LevelModel; when?: string }>> {
-    const result = new Map<string, Array<{ level: LevelModel; when?: string }>>();
+function holdings(view: MapView, decision: string): Map<string, Array<{ level: LevelModel; when?: string; case?: string }>> {
+    const result = new Map<string, Array<{ level: LevelModel; when?: string; case?: string }>>();
     const d = view.decisions.find(x => x.decision.qualifiedName === decision);
     for (const step of d?.steps ?? []) {
         for (const h of step.holders) {
             if (!result.has(h.holder)) result.set(h.holder, []);
-            result.get(h.holder)!.push({ level: step.level, when: h.when });
+            result.get(h.holder)!.push({ level: step.level, when: h.when, case: h.case });
         }
     }
     return result;
 }
 
-function holdingEdge(id: string, source: string, target: string, parts: Array<{ level: LevelModel; when?: string }> | undefined,
+function holdingEdge(id: string, source: string, target: string, parts: Array<{ level: LevelModel; when?: string; case?: string }> | undefined,
     before: Array<{ level: LevelModel }> | undefined, styles: Map<string, LevelStyle>, levels: readonly LevelModel[]): DiagramEdge {
     if (!parts) return { id, source, target, style: styles.get(levels[0]?.name ?? '')!, strong: false, ghost: true };
     const strongest = parts.find(p => p.level.final) ?? parts.find(p => p.level.veto) ?? parts[0];
     const fresh = before !== undefined && parts.some(p => !before.some(b => b.level.name === p.level.name));
     return {
         id, source, target,
-        label: parts.map(p => (p.when ? `${p.level.name}, ${lowerFirst(p.when)}` : p.level.name)).join(' · ') + (fresh ? ' (new)' : ''),
+        label: parts.map(p => [p.level.name, p.when && lowerFirst(p.when), p.case && `when ${p.case}`].filter(Boolean).join(', ')).join(' · ') + (fresh ? ' (new)' : ''),
         style: styles.get(strongest.level.name)!,
         strong: !!strongest.level.final,
         phased: parts.every(p => p.when) || undefined,

@@ -2,7 +2,7 @@ import ExcelJS from 'exceljs';
 import type { WorkspaceModel } from '@remit/language';
 import type { Finding } from '../findings.js';
 import { buildMapView, selectMap, type MapView } from '../view-model.js';
-import { cell, marks } from './matrix.js';
+import { inherited, marks, rowsOf } from './matrix.js';
 
 export interface MatrixWorkbookOptions {
     map?: string;
@@ -46,20 +46,28 @@ function addSheet(workbook: ExcelJS.Workbook, view: MapView, title: string): voi
     sheet.getRow(1).font = { bold: true };
     sheet.getRow(1).alignment = { wrapText: true, vertical: 'top' };
     for (const decision of view.decisions) {
-        const row = sheet.addRow([
-            decision.decision.title,
-            ...holders.map(h => cell(h, decision)),
-            decision.domain?.path.join(' / ') ?? '',
-            marks(decision).join('; ')
-        ]);
+        // One row per case of a decision with cases (`when`), as in every matrix.
+        for (const line of rowsOf(view, decision)) {
+            const row = sheet.addRow([
+                line.title,
+                ...holders.map(h => line.cell(h)),
+                decision.domain?.path.join(' / ') ?? '',
+                marks(decision).join('; ')
+            ]);
+            row.alignment = { wrapText: true, vertical: 'top' };
+            holders.forEach((h, i) => {
+                if (line.final(h)) {
+                    const target = row.getCell(i + 2);
+                    target.font = { bold: true };
+                    target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCEEFB' } };
+                }
+            });
+        }
+    }
+    // Decisions from the maps above: no cells of this map's holders, who decides in the notes.
+    for (const d of inherited(view)) {
+        const row = sheet.addRow([d.title, ...holders.map(() => ''), '', `${d.note}${d.final ? `: ${d.final} decides` : ''}`]);
         row.alignment = { wrapText: true, vertical: 'top' };
-        holders.forEach((h, i) => {
-            if (h.holdings.some(x => x.decision === decision && x.level.final)) {
-                const target = row.getCell(i + 2);
-                target.font = { bold: true };
-                target.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDCEEFB' } };
-            }
-        });
     }
     sheet.getColumn(1).width = 36;
     for (let i = 2; i <= holders.length + 1; i++) sheet.getColumn(i).width = 18;

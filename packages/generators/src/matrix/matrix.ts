@@ -48,7 +48,7 @@ export function cell(holder: HolderView, decision: DecisionView): string {
 }
 
 /** One row of the matrix: a decision, or one case of it (`when`). */
-interface Row {
+export interface Row {
     title: string;
     cell: (holder: HolderView) => string;
     /** The cell with levels abbreviated (for narrow pages). */
@@ -57,7 +57,7 @@ interface Row {
 }
 
 /** A decision without cases is one row; a decision with cases is one row per case. */
-function rowsOf(view: MapView, decision: DecisionView): Row[] {
+export function rowsOf(view: MapView, decision: DecisionView): Row[] {
     const views = caseViews(decision.decision);
     if (views.length === 1) {
         return [{
@@ -91,7 +91,7 @@ function phaseWords(a: AssignmentModel): string {
  * The decisions a map inherits from the maps above it (`under`): "set by Pinewood" for a
  * tight one, "Pinewood's default" for a loose one the map does not override.
  */
-function inherited(view: MapView): Array<{ title: string; name: string; note: string; final: string }> {
+export function inherited(view: MapView): Array<{ title: string; name: string; note: string; final: string }> {
     const finalLevel = view.finalLevel?.name;
     return effectiveDecisions(view.workspace, view.map)
         .filter(e => e.inherited !== undefined)
@@ -160,6 +160,20 @@ function matrixCsv(view: MapView): string {
     return rows.map(row => row.map(escapeCsv).join(',')).join('\r\n') + '\r\n';
 }
 
+/** The decisions from the maps above, after the matrix: what the map does not allocate itself. */
+function inheritedHtml(fromAbove: ReturnType<typeof inherited>): string {
+    if (!fromAbove.length) return '';
+    const rows = fromAbove.map(d => `<tr data-element="${escapeHtml(d.name)}"><th scope="row">${escapeHtml(d.title)}</th><td>${escapeHtml(d.note)}</td><td>${escapeHtml(d.final || 'nobody yet')}</td></tr>`);
+    return `<h2>Decisions from the maps above</h2>
+<table class="inherited">
+<thead><tr><th scope="col">Decision</th><th scope="col">How it applies</th><th scope="col">Decided by</th></tr></thead>
+<tbody>
+${rows.join('\n')}
+</tbody>
+</table>
+`;
+}
+
 /** Short names for the levels, unique within the scheme (D for decide, R for recommend…). */
 export function levelAbbreviations(view: MapView): Map<string, string> {
     return levelShortNames(view.levels.map(l => l.name));
@@ -204,11 +218,12 @@ function matrixHtml(view: MapView): string {
 ${body.join('\n')}
 </tbody>
 </table>
-`;
+${inheritedHtml(inherited(view))}`;
     // In print the table takes the page's width (landscape) in fixed columns, and the
     // cells show abbreviated levels, explained by the key above the table.
     return htmlPage(heading(view), html, `.matrix td.final { background: #dceefb; font-weight: 600; }
 .matrix tr.domain th { background: #e4e7eb; }
+.inherited thead th:first-child { width: 50%; }
 body { max-width: none; }
 .matrix .short, .legend { display: none; }
 @media print {

@@ -206,8 +206,8 @@ function compareDecision(
     const oldVetoes = new Map(oldMap.scheme.levels.filter(l => l.veto).map(l => [l.name, l.title]));
     const newVetoes = new Map(newMap.scheme.levels.filter(l => l.veto).map(l => [l.name, l.title]));
     const vetoes: VetoChange[] = authority.levels.flatMap(l => [
-        ...l.gained.filter(level => newVetoes.has(level)).map(level => ({ holder: l.holder, span: l.span, level, levelTitle: newVetoes.get(level)!, added: true })),
-        ...l.lost.filter(level => oldVetoes.has(level)).map(level => ({ holder: l.holder, span: l.span, level, levelTitle: oldVetoes.get(level)!, added: false }))
+        ...l.gained.filter(level => newVetoes.has(level)).map(level => ({ holder: l.holder, span: l.span, ...(l.case ? { case: l.case } : {}), level, levelTitle: newVetoes.get(level)!, added: true })),
+        ...l.lost.filter(level => oldVetoes.has(level)).map(level => ({ holder: l.holder, span: l.span, ...(l.case ? { case: l.case } : {}), level, levelTitle: oldVetoes.get(level)!, added: false }))
     ]);
     const properties: PropertyChange[] = [];
     property(properties, 'title', old.title, current.title);

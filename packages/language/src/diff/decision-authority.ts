@@ -1,3 +1,4 @@
+import { caseViews } from '../analysis/cases.js';
 import { PhaseTimeline } from '../analysis/phase-timeline.js';
 import type { AssignmentModel, DecisionModel, MapModel } from '../model/types.js';
 import type { AuthorityLine, BoundsMove, LevelChange, PhaseSpan, Transfer } from './types.js';
@@ -20,7 +21,44 @@ export interface AuthorityComparison {
     bounds: BoundsMove[];
 }
 
+/**
+ * A decision with cases (`when`) is compared case by case when both versions have as many
+ * cases: paired by their words, else in the order written (a case whose threshold was
+ * reworded is the same case). A change made in every case is said once, without a case.
+ * When cases were added or removed, the decision is compared as a whole.
+ */
 export function compareAuthority(before: DecisionVersion, after: DecisionVersion): AuthorityComparison {
+    const oldViews = caseViews(before.decision);
+    const newViews = caseViews(after.decision);
+    const bounds = boundsMoves(before, after, phaseRenames(before.map, after.map));
+    if (oldViews.length < 2 || oldViews.length !== newViews.length) return { ...compareWhole(before, after), bounds };
+    const sameWords = newViews.every(v => oldViews.some(o => o.case === v.case));
+    const perCase = newViews.map((view, index) => {
+        const old = sameWords ? oldViews.find(o => o.case === view.case)! : oldViews[index];
+        return { case: view.case!, ...compareWhole({ ...before, decision: old.decision }, { ...after, decision: view.decision }) };
+    });
+    const everyCase = <T>(pick: (c: AuthorityComparison) => T[]): T[] => {
+        const out: Array<T & { case?: string }> = [];
+        const seen = new Map<string, number>();
+        for (const c of perCase) for (const item of pick(c)) seen.set(JSON.stringify(item), (seen.get(JSON.stringify(item)) ?? 0) + 1);
+        const said = new Set<string>();
+        for (const c of perCase) {
+            for (const item of pick(c)) {
+                const key = JSON.stringify(item);
+                if (seen.get(key) === perCase.length) {
+                    if (!said.has(key)) out.push(item as T & { case?: string });
+                    said.add(key);
+                } else {
+                    out.push({ ...item, case: c.case });
+                }
+            }
+        }
+        return out;
+    };
+    return { transfers: everyCase(c => c.transfers), levels: everyCase(c => c.levels), bounds };
+}
+
+function compareWhole(before: DecisionVersion, after: DecisionVersion): AuthorityComparison {
     const keys = phaseKeys(before.map, after.map);
     const oldTable = authorityTable(before);
     const newTable = authorityTable(after);
@@ -61,7 +99,7 @@ export function compareAuthority(before: DecisionVersion, after: DecisionVersion
             }
         }
     }
-    return { transfers, levels, bounds: boundsMoves(before, after, phaseRenames(before.map, after.map)) };
+    return { transfers, levels, bounds: [] };
 }
 
 /** An assignment list as the map reads, for added and removed decisions. */

@@ -246,7 +246,7 @@ class Renderer {
             const list = h.decides.map(d => this.decisionTitle(d));
             details.push(h.decides.length > 0
                 ? `applies to the ${h.decides.length} ${h.decides.length === 1 ? 'decision' : 'decisions'} it has the final say on: ${list.join('; ')}`
-                : 'applies to no decision: it has the final say on none');
+                : 'applies to no decision yet: the team has the final say on none');
         }
         this.item(`${this.kindLabel(h.kind)} ${h.type} ${this.titled(h.name, h.title)}`, details);
     }
@@ -274,11 +274,13 @@ class Renderer {
         const span = t.span ? ` ${t.span}` : '';
         const arrow = this.md ? '→' : '->';
         const to = this.md && t.to.length > 0 ? `**${who(t.to)}**` : who(t.to);
-        return `final authority moved${span}: ${who(t.from)} ${arrow} ${to}`;
+        const inCase = t.case ? ` when "${this.md ? this.esc(t.case) : t.case}"` : '';
+        return `final authority moved${span}${inCase}: ${who(t.from)} ${arrow} ${to}`;
     }
 
     private veto(v: VetoChange, map: string): string {
-        const span = v.span ? ` (${v.span})` : '';
+        const where = [v.span, v.case && `when "${this.md ? this.esc(v.case) : v.case}"`].filter(Boolean).join(', ');
+        const span = where ? ` (${where})` : '';
         const who = this.holderName(v.holder, map);
         const meaning = v.levelTitle ? `: "${this.esc(v.levelTitle)}"` : '';
         return v.added
@@ -288,7 +290,7 @@ class Renderer {
 
     /** A holder's levels, without the vetoes already said. Undefined when nothing is left to say. */
     private level(l: LevelChange, map: string, vetoes: readonly VetoChange[]): string | undefined {
-        const said = (level: string) => vetoes.some(v => v.holder === l.holder && v.span === l.span && v.level === level);
+        const said = (level: string) => vetoes.some(v => v.holder === l.holder && v.span === l.span && v.case === l.case && v.level === level);
         const gained = l.gained.filter(level => !said(level));
         const lost = l.lost.filter(level => !said(level));
         if (gained.length + lost.length === 0) return undefined;
@@ -296,7 +298,8 @@ class Renderer {
             ...(gained.length > 0 ? [`now ${gained.join(', ')}`] : []),
             ...(lost.length > 0 ? [`no longer ${lost.join(', ')}`] : [])
         ];
-        return `level: ${this.holderName(l.holder, map)} ${parts.join('; ')}${l.span ? ` (${l.span})` : ''}`;
+        const where = [l.span, l.case && `when "${this.md ? this.esc(l.case) : l.case}"`].filter(Boolean).join(', ');
+        return `level: ${this.holderName(l.holder, map)} ${parts.join('; ')}${where ? ` (${where})` : ''}`;
     }
 
     private bounds(b: BoundsMove, map: string): string {
@@ -312,7 +315,18 @@ class Renderer {
         if (p.property === 'domain') return `moved to another domain: ${value(p.from)} ${arrow} ${value(p.to)}`;
         if (p.property.startsWith('level ') && p.from === undefined) return `${p.property} added: ${value(p.to)}`;
         if (p.property.startsWith('level ') && p.to === undefined) return `${p.property} removed: ${value(p.from)}`;
+        if (p.property === 'binding') return `tight or loose: ${this.binding(p.from)} ${arrow} ${this.binding(p.to)}`;
+        if (p.property === 'advisory') return `advisory members (no vote): ${value(p.from)} ${arrow} ${value(p.to)}`;
         return `${p.property}: ${value(p.from)} ${arrow} ${value(p.to)}`;
+    }
+
+    /** `tight`, `loose` or neither, with what it means for the maps under the decision's map. */
+    private binding(value: string | undefined): string {
+        const word = value === undefined ? 'neither' : this.md ? this.code(value) : value;
+        const meaning = value === 'tight' ? 'decided for every map under this one'
+            : value === 'loose' ? 'a default each map under this one may replace'
+                : value === undefined ? 'this map\'s own business' : undefined;
+        return meaning ? `${word} (${meaning})` : word;
     }
 
     private authority(lines: readonly AuthorityLine[], map: string): string {

@@ -10,6 +10,8 @@ export type PhaseSpan = string | undefined;
 /** Final authority over a decision passed from some holders to others during a span. */
 export interface Transfer {
     span: PhaseSpan;
+    /** For a decision with cases (`when`): the case it moved in (its new words); absent when it moved in every case. */
+    case?: string;
     /** Final holders before (empty: nobody had final authority). */
     from: string[];
     /** Final holders after (empty: nobody has final authority now). */
@@ -20,6 +22,8 @@ export interface Transfer {
 export interface LevelChange {
     holder: string;
     span: PhaseSpan;
+    /** For a decision with cases: the case it changed in; absent when in every case. */
+    case?: string;
     gained: string[];
     lost: string[];
 }
@@ -70,6 +74,8 @@ export interface DecisionChange {
 export interface VetoChange {
     holder: string;
     span: PhaseSpan;
+    /** For a decision with cases: the case it changed in; absent when in every case. */
+    case?: string;
     /** The level that carries the veto (`agree`) and what the scheme says it means. */
     level: string;
     levelTitle: string;
