@@ -361,6 +361,8 @@ function tailFile(file) {
 //   { "action": "select", "selector": S, "value": V }  chooses V in that <select>
 //   { "action": "fill", "selector": S, "value": V }    types V into that input (replacing its text)
 //   { "action": "press", "selector": S, "value": K }   focuses S and presses key K
+//   { "action": "read", "selector": S }  answers the text, value and visibility of the first
+//                                          element matching S in any frame (ok false if none)
 function serveRequests(dir, page, shot) {
   const busy = new Set();
   const handle = async (name) => {
@@ -382,6 +384,17 @@ function serveRequests(dir, page, shot) {
             result = { ok: true, frame: f.url() };
             break;
           }
+        }
+        result ??= { ok: false, error: `no frame has ${req.selector}` };
+        return;
+      }
+      if (req.action === 'read') {
+        for (const f of page.frames()) {
+          const el = await f.$(req.selector).catch(() => null);
+          if (!el) continue;
+          const info = await el.evaluate((e) => ({ text: e.innerText ?? e.textContent ?? '', value: 'value' in e ? String(e.value) : undefined }));
+          result = { ok: true, frame: f.url(), visible: await el.isVisible(), ...info };
+          break;
         }
         result ??= { ok: false, error: `no frame has ${req.selector}` };
         return;

@@ -32,6 +32,7 @@ describe('The Marketplace screenshot', function () {
         await vscode.commands.executeCommand('workbench.action.closeAllEditors');
         await vscode.commands.executeCommand('workbench.action.closeSidebar');
         await vscode.commands.executeCommand('workbench.action.closePanel');
+        await vscode.commands.executeCommand('notifications.clearAll'); // e.g. an earlier test's 'already exists'
         for (const [section, key, value] of quiet) await vscode.workspace.getConfiguration(section).update(key, value, vscode.ConfigurationTarget.Global);
 
         // Two columns before the preview opens, so it draws at its final width: the map takes
