@@ -113,6 +113,9 @@ async function main() {
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'window.commandCenter': false,
+    // code-server saves edits after a second by default; desktop VS Code does not, and the
+    // suite checks unsaved edits (Compare with HEAD) and reverts its own.
+    'files.autoSave': 'off',
   }, null, 2));
   const common = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
 

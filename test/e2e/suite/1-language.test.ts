@@ -117,6 +117,8 @@ describe('Remit in VS Code', () => {
         assert.ok(await vscode.workspace.applyEdit(edit));
         assert.match(district.getText(), /role Mentor "Instructional coach"/);
         assert.match(district.getText(), /recommend Mentor\n/);
+        // saved, as a person would: later tests expect no unsaved maps but their own
+        assert.ok(await district.save() && await coaching.save());
     });
 
     it('keeps references from other maps qualified when renaming', async () => {

@@ -57,7 +57,9 @@ describe('The Marketplace screenshot', function () {
         assert.ok(shot?.ok, shot?.error);
         const frame = shot.frames?.find(f => f.svgs > 0 && /who decides what/.test(f.text));
         assert.ok(frame, 'the preview frame shows the diagram');
-        assert.match(frame.text, /decide: Principal/);
+        // the example as written (no earlier test's edit left in it)
+        assert.ok(!editor.document.isDirty);
+        assert.equal(/Set the school's instructional\s+focus[^◆]*◆ decide: ([^\n]+)/.exec(frame.text)?.[1], 'Principal', frame.text);
         assert.ok(frame.svgTextPx !== undefined && frame.svgTextPx >= 11 - 0.01, `diagram text drawn at ${frame.svgTextPx} px`);
     });
 });
