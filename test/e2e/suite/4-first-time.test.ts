@@ -45,9 +45,11 @@ describe('The editor, first time', function () {
         const pos = new vscode.Position(at.line, '    consult '.length);
         const list = await waitFor('completion after a space', async () => {
             const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos, ' ');
-            return l.items.some(i => label(i) === 'Principal') ? l : undefined;
+            // Remit's items, not VS Code's suggestions of the document's words (kind Text)
+            const items = l.items.filter(i => i.kind !== vscode.CompletionItemKind.Text);
+            return items.some(i => label(i) === 'Principal') ? items : undefined;
         });
-        const order = shown(list.items);
+        const order = shown(list);
         assert.deepEqual(order.slice(0, 4), ['Council', 'DeptChair', 'Principal', 'Staff'], order.join(', '));
         assert.ok(order.some(l => l.includes('.')), `other maps' names come after: ${order.join(', ')}`);
 
