@@ -10,7 +10,9 @@
 // Options: --no-build (use the .vsix and suite already built), --vsix FILE, --tests FILE
 // (a tests entry exporting run()), --workspace DIR (copied to a temp folder first),
 // --timeout SECONDS (the run after setup and build; default 300), --grep REGEXP (mocha
-// grep), --keep (keep the temp folder), --verbose (print the workbench's log lines too).
+// grep), --keep (keep the temp folder), --verbose (print the workbench's log lines too),
+// --update-screenshot (after a passing run, copy marketplace-screenshot.png to the
+// extension's images/screenshot.png, which its README shows).
 // Exit code: the suite's (0 passed, 1 failed); 2 when the harness itself failed or timed out.
 // Artifacts (screenshots, logs): .test-artifacts/e2e/.
 import { spawn, spawnSync } from 'node:child_process';
@@ -111,6 +113,9 @@ async function main() {
     'update.mode': 'none',
     'security.workspace.trust.enabled': false,
     'window.commandCenter': false,
+    // code-server saves edits after a second by default; desktop VS Code does not, and the
+    // suite checks unsaved edits (Compare with HEAD) and reverts its own.
+    'files.autoSave': 'off',
   }, null, 2));
   const common = ['--user-data-dir', dirs['user-data'], '--extensions-dir', dirs.extensions];
 
@@ -206,6 +211,7 @@ async function main() {
   await shot('final');
   clearTimeout(watchdog);
   say(code === 0 ? 'suite passed' : `suite failed (exit ${code}); artifacts in ${path.relative(root, artifacts)}/`);
+  if (code === 0 && args.updateScreenshot) updateScreenshot();
   await finish(code === 0 ? 0 : 1);
 }
 
@@ -225,6 +231,7 @@ function parseArgs(argv) {
       case '--grep': a.grep = val(); break;
       case '--keep': a.keep = true; break;
       case '--verbose': a.verbose = true; break;
+      case '--update-screenshot': a.updateScreenshot = true; break;
       case '-h': case '--help': usage(); break;
       default: usage(`unknown option ${k}`);
     }
@@ -261,6 +268,16 @@ function build() {
   run('npm', ['run', 'package', '--workspace', 'remit']);
   run(process.execPath, [path.join(here, 'build-suite.mjs')]);
   say(`built in ${((Date.now() - t) / 1000).toFixed(1)}s`);
+}
+
+// The README's picture, as the suite last took it: copied only from a passing run that took it.
+function updateScreenshot() {
+  const shot = path.join(artifacts, 'marketplace-screenshot.png');
+  const target = path.join(extensionDir, 'images/screenshot.png');
+  if (!fs.existsSync(shot)) { say('no marketplace-screenshot.png was taken (did --grep leave its test out?); images/screenshot.png is unchanged'); return; }
+  fs.copyFileSync(shot, `${target}.tmp`);
+  fs.renameSync(`${target}.tmp`, target);
+  say(`updated ${path.relative(root, target)} (${(fs.statSync(target).size / 1024).toFixed(0)} KiB)`);
 }
 
 function defaultVsix() {
@@ -347,6 +364,8 @@ function tailFile(file) {
 //   { "action": "select", "selector": S, "value": V }  chooses V in that <select>
 //   { "action": "fill", "selector": S, "value": V }    types V into that input (replacing its text)
 //   { "action": "press", "selector": S, "value": K }   focuses S and presses key K
+//   { "action": "read", "selector": S }  answers the text, value and visibility of the first
+//                                          element matching S in any frame (ok false if none)
 function serveRequests(dir, page, shot) {
   const busy = new Set();
   const handle = async (name) => {
@@ -368,6 +387,17 @@ function serveRequests(dir, page, shot) {
             result = { ok: true, frame: f.url() };
             break;
           }
+        }
+        result ??= { ok: false, error: `no frame has ${req.selector}` };
+        return;
+      }
+      if (req.action === 'read') {
+        for (const f of page.frames()) {
+          const el = await f.$(req.selector).catch(() => null);
+          if (!el) continue;
+          const info = await el.evaluate((e) => ({ text: e.innerText ?? e.textContent ?? '', value: 'value' in e ? String(e.value) : undefined }));
+          result = { ok: true, frame: f.url(), visible: await el.isVisible(), ...info };
+          break;
         }
         result ??= { ok: false, error: `no frame has ${req.selector}` };
         return;

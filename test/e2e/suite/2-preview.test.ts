@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import {
-    activateRemit, click, fileUri, fill, hasDriver, openEditor, positionOf, press, screenshot, select, waitFor, waitForDiagnostics, type PreviewRendered, type RemitApi
+    activateRemit, checksClean, click, fileUri, fill, hasDriver, openEditor, positionOf, press, screenshot, select, waitFor, type PreviewRendered, type RemitApi
 } from './helpers.js';
 
 describe('Remit preview and commands', () => {
@@ -185,7 +185,7 @@ describe('Remit preview and commands', () => {
         assert.equal(uri.toString(), vscode.Uri.joinPath(folder, 'oakdale.remit').toString());
         const doc = await vscode.workspace.openTextDocument(uri);
         assert.match(doc.getText(), /^map Oakdale /m);
-        await waitForDiagnostics(uri, ds => !ds.some(d => d.severity === vscode.DiagnosticSeverity.Error), 20_000);
+        await checksClean(uri);
         // and never over an existing file
         const again = await vscode.commands.executeCommand<vscode.Uri | undefined>('remit.newMap', { template: 'blank-school', mapName: 'Oakdale', folder });
         assert.equal(again, undefined);

@@ -1,11 +1,12 @@
 // The editor as a new user first meets it: completion that pops up after a level word
 // with the map's own people first, the walkthrough's four steps, every finding (hints
-// included) in the Remit: findings view, and quick fixes that add lines in the scheme's
-// order without raising new findings.
+// included) in the Remit: findings view, quick fixes that add lines in the scheme's order
+// without raising new findings, and a new map made by answering New Map from Template's
+// questions in its quick pick and input boxes.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import {
-    activateRemit, codeOf, hasDriver, openEditor, positionOf, screenshot, waitFor, waitForDiagnostics,
+    activateRemit, checksClean, codeOf, fileUri, fill, hasDriver, openEditor, positionOf, press, read, screenshot, waitFor, waitForDiagnostics,
     type FindingNode, type RemitApi
 } from './helpers.js';
 
@@ -44,9 +45,11 @@ describe('The editor, first time', function () {
         const pos = new vscode.Position(at.line, '    consult '.length);
         const list = await waitFor('completion after a space', async () => {
             const l = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', editor.document.uri, pos, ' ');
-            return l.items.some(i => label(i) === 'Principal') ? l : undefined;
+            // Remit's items, not VS Code's suggestions of the document's words (kind Text)
+            const items = l.items.filter(i => i.kind !== vscode.CompletionItemKind.Text);
+            return items.some(i => label(i) === 'Principal') ? items : undefined;
         });
-        const order = shown(list.items);
+        const order = shown(list);
         assert.deepEqual(order.slice(0, 4), ['Council', 'DeptChair', 'Principal', 'Staff'], order.join(', '));
         assert.ok(order.some(l => l.includes('.')), `other maps' names come after: ${order.join(', ')}`);
 
@@ -127,5 +130,89 @@ describe('The editor, first time', function () {
         assert.match(editor.document.getText(), /recommend Council\n\s*decide Principal\n\s*inform Staff\n/);
         const after = await waitForDiagnostics(uri, ds => !ds.some(d => codeOf(d) === 'no-final-authority'));
         assert.deepEqual(after.map(codeOf).filter(c => !before.has(c)), []);
+    });
+
+    /** Applies the first quick fix offered for the first finding `code` of `uri`; returns every title offered, in order. */
+    async function applyFirstFix(uri: vscode.Uri, code: string): Promise<{ titles: string[]; preferred: boolean; before: Set<string> }> {
+        const [finding] = (await waitForDiagnostics(uri, ds => ds.some(d => codeOf(d) === code))).filter(d => codeOf(d) === code);
+        const before = new Set(vscode.languages.getDiagnostics(uri).map(codeOf));
+        const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, finding.range, vscode.CodeActionKind.QuickFix.value);
+        assert.ok(actions[0]?.edit, `no quick fix for ${code}`);
+        assert.ok(await vscode.workspace.applyEdit(actions[0].edit));
+        return { titles: actions.map(a => a.title), preferred: actions[0].isPreferred === true, before };
+    }
+
+    it('gives a team that decides without a rule \'rule consensus then majority\', which always reaches an answer', async () => {
+        const editor = await openEditor(EDIT_ME);
+        const uri = editor.document.uri;
+        const rule = positionOf(editor.document, '  rule majority\n');
+        const decision = positionOf(editor.document, '  decision Timetable');
+        await editor.edit(e => {
+            e.delete(new vscode.Range(rule, rule.translate(1, 0)));
+            e.insert(decision, '  decision Electives "Choose the electives offered" {\n    recommend DeptChair\n    decide Council\n    inform Staff\n  }\n\n');
+        });
+        const { titles, preferred, before } = await applyFirstFix(uri, 'team-without-rule');
+        assert.equal(titles[0], "Add 'rule consensus then majority' to the team", titles.join(' | '));
+        assert.ok(preferred, 'the first fix is the preferred one');
+        assert.match(editor.document.getText(), /team Council "Instructional council" \{\n\s*members Principal, DeptChair\n\s*chair Principal\n\s*rule consensus then majority\n\s*\}/);
+        const after = await waitForDiagnostics(uri, ds => !ds.some(d => codeOf(d) === 'team-without-rule'));
+        assert.deepEqual(after.map(codeOf).filter(c => !before.has(c)), [], 'the fix raises no other finding');
+    });
+
+    it('offers two deciders \'pattern collaborative\' with a fallback for when they do not agree', async () => {
+        const editor = await openEditor(EDIT_ME);
+        const uri = editor.document.uri;
+        const at = positionOf(editor.document, '    decide Principal\n', '    decide Principal\n'.length);
+        await editor.edit(e => e.insert(at, '    decide DeptChair\n'));
+        const { titles, before } = await applyFirstFix(uri, 'multiple-final-authority');
+        assert.equal(titles[0], "Mark the decision 'pattern collaborative' (they decide together) with a fallback for when they do not agree", titles.join(' | '));
+        assert.ok(titles.slice(1).every(t => /^Move '(Principal|DeptChair)' to '\w+'$/.test(t)), `then moving one of them down: ${titles.join(' | ')}`);
+        const text = editor.document.getText();
+        const body = /decision Timetable "Set the timetable" \{\n([^}]*)\}/.exec(text)?.[1] ?? '';
+        assert.match(body, /^\s*pattern collaborative$/m, text);
+        assert.match(body, /^\s*fallback "What happens if they do not agree"$/m, text);
+        assert.match(body, /decide Principal\n\s*decide DeptChair\n/, 'both deciders stay');
+        const after = await waitForDiagnostics(uri, ds => !ds.some(d => codeOf(d) === 'multiple-final-authority'));
+        assert.deepEqual(after.map(codeOf).filter(c => !before.has(c)), [], 'the fix raises no other finding (no-deadlock-path included)');
+    });
+
+    it('makes a new map from the questions New Map from Template asks: a starter, the school, a short name', async function () {
+        if (!hasDriver()) this.skip(); // the quick pick and input boxes are answered by typing in the browser
+        const quickInput = '.quick-input-widget';
+        const box = `${quickInput} .quick-input-box input`;
+        /** Waits until the quick input shows `title`; returns what it shows. */
+        const asked = (title: string) => waitFor(`the question '${title}'`, async () => {
+            const shown = await read(`${quickInput} .quick-input-title`);
+            return shown?.visible && shown.text.includes(title) ? read(quickInput) : undefined;
+        });
+        const created = vscode.commands.executeCommand<vscode.Uri | undefined>('remit.newMap');
+
+        const starters = await asked('New Remit map (1/3): start from');
+        assert.match(starters?.text ?? '', /Elementary school with an instructional leadership team/);
+        assert.match(starters?.text ?? '', /Blank map using RACI/);
+        await fill(box, 'Elementary school');
+        await press(box, 'Enter');
+
+        await asked('New Remit map (2/3): your school');
+        await press(box, 'Enter'); // nothing written yet: the box says what it needs and stays
+        await waitFor('the school\'s name to be asked for', async () => /Write the school's name\./.test((await read(`${quickInput} .quick-input-message`))?.text ?? ''));
+        await fill(box, 'Maple Grove Elementary School');
+        await press(box, 'Enter');
+
+        await asked('New Remit map (3/3): a short name');
+        const suggested = await waitFor('a suggested short name', async () => (await read(box))?.value || undefined);
+        assert.equal(suggested, 'Maple', 'the first word of the school\'s name');
+        await fill(box, '2nd-map');
+        await waitFor('the short name to be refused', async () => /Use letters, digits, _ and -, starting with a letter\./.test((await read(`${quickInput} .quick-input-message`))?.text ?? ''));
+        await fill(box, 'MapleGrove');
+        await press(box, 'Enter');
+
+        const uri = await created;
+        assert.ok(uri, 'the command should return the new map');
+        assert.equal(uri.toString(), fileUri('maple-grove.remit').toString());
+        const editor = await waitFor('the new map opened', () => vscode.window.activeTextEditor?.document.uri.toString() === uri.toString() ? vscode.window.activeTextEditor : undefined);
+        assert.match(editor.document.getText(), /^map MapleGrove "Maple Grove Elementary School"/m);
+        await checksClean(uri);
+        await screenshot('new-map');
     });
 });

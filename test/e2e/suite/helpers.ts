@@ -55,6 +55,23 @@ export function waitForDiagnostics(uri: vscode.Uri, accept: (ds: readonly vscode
     });
 }
 
+/**
+ * Waits until the language server has checked `uri` and found nothing. A clean map has no
+ * diagnostics to wait for, so a misspelt name is typed in first (proof that the server
+ * checks this file), then undone: the finding must come and then go.
+ */
+export async function checksClean(uri: vscode.Uri): Promise<void> {
+    const editor = await vscode.window.showTextDocument(uri, { preview: false });
+    const firstDecide = /^(\s*)decide \S+$/m.exec(editor.document.getText());
+    if (!firstDecide) throw new Error(`${path.basename(uri.fsPath)} has no 'decide' line to try a mistake on`);
+    const end = editor.document.positionAt(firstDecide.index + firstDecide[0].length);
+    await editor.edit(e => e.insert(end, `\n${firstDecide[1]}inform NoSuchRole`));
+    await waitForDiagnostics(uri, ds => ds.some(d => codeOf(d) === 'unresolved-reference'));
+    await vscode.commands.executeCommand('undo');
+    if (editor.document.isDirty) throw new Error(`undo left ${path.basename(uri.fsPath)} changed`);
+    await waitForDiagnostics(uri, ds => ds.length === 0);
+}
+
 export const codeOf = (d: vscode.Diagnostic): string =>
     typeof d.code === 'object' && d.code !== null ? String(d.code.value) : String(d.code ?? '');
 
@@ -81,7 +98,7 @@ export function hoverText(hovers: vscode.Hover[]): string {
 }
 
 export interface FrameInfo { url: string; title: string; svgs: number; text: string; svgTextPx?: number }
-export interface DriverResult { ok: boolean; screenshot?: string; frames?: FrameInfo[]; error?: string }
+export interface DriverResult { ok: boolean; screenshot?: string; frames?: FrameInfo[]; error?: string; text?: string; value?: string; visible?: boolean }
 
 /** True when run.mjs drives the browser (it answers requests for screenshots and clicks). */
 export const hasDriver = (): boolean => Boolean(process.env.REMIT_E2E_REQUESTS);
@@ -129,6 +146,12 @@ export async function fill(selector: string, value: string): Promise<void> {
 export async function press(selector: string, key: string): Promise<void> {
     const r = await ask({ action: 'press', selector, value: key }, 'press');
     if (!r.ok) throw new Error(`pressing ${key} in ${selector} failed: ${r.error}`);
+}
+
+/** What the first element matching `selector` in any frame shows: its text, its value (inputs), whether it is visible. */
+export async function read(selector: string): Promise<{ text: string; value?: string; visible: boolean } | undefined> {
+    const r = await ask({ action: 'read', selector }, 'read');
+    return r.ok ? { text: r.text ?? '', value: r.value, visible: r.visible ?? false } : undefined;
 }
 
 export interface PreviewRendered {
