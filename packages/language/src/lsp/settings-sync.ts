@@ -7,13 +7,8 @@ import { isStandardLibrary } from '../builtin/standard-library.js';
 import type { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import type { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
-/**
- * How long to wait for the next edit before building (ms), and how long at most. Not at all:
- * edits that arrive together are built once at the next turn of the event loop, and those
- * that arrive while a build runs are built together after it; waiting longer only added its
- * own time to every keystroke's diagnostics.
- */
-const COALESCE_MS = 0;
+/** How long to wait for the next edit before building (ms), and how long at most. */
+const COALESCE_MS = 15;
 const MAX_COALESCE_MS = 200;
 
 /**
