@@ -16,6 +16,7 @@ import { AUTHORITY_CHECKS } from './analysis/register.js';
 import { WorkspaceAnalysis } from './analysis/analyze.js';
 import { RemitTokenBuilder } from './parser/token-builder.js';
 import { sharedParser } from './parser/shared-parser.js';
+import { RemitAstNodeLocator } from './workspace/ast-node-locator.js';
 import { RemitIndexManager } from './workspace/index-manager.js';
 
 /** A group of checks registered after the core ones (the authority analysis is one). */
@@ -44,6 +45,9 @@ export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & Rem
         ScopeComputation: services => new RemitScopeComputation(services),
         ScopeProvider: services => new RemitScopeProvider(services),
         SchemeResolver: services => new SchemeResolver(services)
+    },
+    workspace: {
+        AstNodeLocator: () => new RemitAstNodeLocator()
     },
     validation: {
         DocumentValidator: services => new RemitDocumentValidator(services),

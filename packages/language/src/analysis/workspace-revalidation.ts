@@ -1,5 +1,5 @@
 import {
-    Cancellation, DefaultDocumentBuilder, DocumentState, isLinkingError,
+    Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError,
     type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Linker,
     type Reference, type URI
 } from 'langium';
@@ -36,15 +36,15 @@ interface ReferenceInternals {
 export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
     private readonly shownMapNameClash = new WeakMap<LangiumDocument, boolean>();
     /**
-     * Documents that refer to a changed document and are not linked again for it: their
-     * references into it are resolved again once its new names are indexed. Until that is
-     * done (an update can be cancelled first), such a document points into an old syntax
-     * tree and is linked again in full at the next update.
+     * Documents that refer to a changed document and are not linked again for it, each with
+     * the changed documents it refers to: their references into those are resolved again
+     * once the new names are indexed. Until that is done (a newer edit cancels it), such a
+     * document points into an old syntax tree; the next update resolves them again then.
      */
-    private readonly unsettled = new Set<LangiumDocument>();
-    private pending: { documents: LangiumDocument[]; changed: Set<string> } | undefined;
+    private readonly unsettled = new Map<LangiumDocument, Set<string>>();
+    private pending: Map<LangiumDocument, Set<string>> | undefined;
     private retargeting = true;
-    private holdingValidation = false;
+    private background = false;
     /** How many documents were linked again and how many had references resolved again, for tests and the benchmark. */
     readonly counts = { relinked: 0, retargeted: 0 };
 
@@ -58,21 +58,47 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         this.retargeting = on;
     }
 
+    /**
+     * Whether the running update has published the diagnostics of every document the edit
+     * changed and is re-checking the others (the maps that refer to them, and those whose
+     * findings changed). A newer edit may cancel that: what it leaves undone is done by the
+     * next update.
+     */
+    get inBackground(): boolean {
+        return this.background;
+    }
+
+    private readonly backgroundListeners = new Set<() => void>();
+
+    /** Calls `listener` each time an update starts its background work (see `inBackground`). */
+    onBackground(listener: () => void): Disposable {
+        this.backgroundListeners.add(listener);
+        return Disposable.create(() => this.backgroundListeners.delete(listener));
+    }
+
+    private startBackground(): void {
+        this.background = true;
+        for (const listener of this.backgroundListeners) listener();
+    }
+
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
-        this.pending = this.retargeting && deleted.length === 0 ? { documents: [], changed: new Set() } : undefined;
+        this.pending = this.retargeting && deleted.length === 0 ? new Map() : undefined;
+        this.background = false;
         try {
             await super.update(changed, deleted, cancelToken);
+            if (changed.length === 0 && deleted.length === 0) return;
+            if (!this.background) this.startBackground();
+            const clashes = this.mapNameCounts();
+            const stale = this.langiumDocuments.all
+                .filter(document => document.state === DocumentState.Validated && this.isStale(document, clashes))
+                .toArray();
+            if (stale.length === 0) return;
+            for (const document of stale) this.resetToState(document, DocumentState.IndexedReferences);
+            await this.buildDocuments(stale, this.updateBuildOptions, cancelToken ?? Cancellation.CancellationToken.None);
         } finally {
             this.pending = undefined;
+            this.background = false;
         }
-        if (changed.length === 0 && deleted.length === 0) return;
-        const clashes = this.mapNameCounts();
-        const stale = this.langiumDocuments.all
-            .filter(document => document.state === DocumentState.Validated && this.isStale(document, clashes))
-            .toArray();
-        if (stale.length === 0) return;
-        for (const document of stale) this.resetToState(document, DocumentState.IndexedReferences);
-        await this.buildDocuments(stale, this.updateBuildOptions, cancelToken ?? Cancellation.CancellationToken.None);
     }
 
     /**
@@ -83,15 +109,18 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
      * new each time).
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (this.unsettled.has(document) || hasUnresolvedNames(document)) return true;
-        if (!this.indexManager.isAffected(document, changedUris)) return false;
+        if (hasUnresolvedNames(document)) return true;
+        const waiting = this.unsettled.get(document);
+        const affected = this.indexManager.isAffected(document, changedUris);
+        if (!waiting && !affected) return false;
         // Linking a document again redoes every reference in it and rebuilds its model; when
         // a map every school refers to changes, that was all 199 schools on each keystroke.
         // Only its references into the changed documents can resolve differently.
         if (this.pending && document.state === DocumentState.Validated && this.buildState.get(document.uri.toString())?.completed) {
-            this.pending.documents.push(document);
-            this.pending.changed = changedUris;
-            this.unsettled.add(document);
+            const into = new Set(waiting);
+            if (affected) for (const uri of changedUris) into.add(uri);
+            this.pending.set(document, into);
+            this.unsettled.set(document, into);
             return false;
         }
         return true;
@@ -105,32 +134,37 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
 
     /**
      * With documents waiting to have their references resolved again: the changed documents
-     * are built up to their indexed references, then those documents' references into them
-     * are resolved (those that cannot be, relinked in full), then validation runs, the
-     * changed documents first, so their diagnostics are published before any other's.
+     * are built and validated first, so their diagnostics are published before any other
+     * document is touched; then, in the background of the update (a newer edit cancels it),
+     * those documents' references into them are resolved again (those that cannot be,
+     * relinked in full) and the documents whose references now resolve differently are
+     * checked again.
      */
     protected override async buildDocuments(documents: LangiumDocument[], options: BuildOptions, cancelToken: Cancellation.CancellationToken): Promise<void> {
         const pending = this.pending;
         this.pending = undefined;
-        if (!pending || pending.documents.length === 0) return super.buildDocuments(documents, options, cancelToken);
-        this.holdingValidation = true;
-        try {
-            await super.buildDocuments(documents, options, cancelToken);
-        } finally {
-            this.holdingValidation = false;
-        }
+        if (!pending || pending.size === 0) return super.buildDocuments(documents, options, cancelToken);
+        await super.buildDocuments(documents, options, cancelToken);
+        this.startBackground();
         const relink: LangiumDocument[] = [];
-        for (const document of pending.documents) {
+        // Whether some reference into the changed documents now stands elsewhere in them (or
+        // nowhere): what they show of who refers to their elements is then checked again.
+        let moved = false;
+        for (const [document, changed] of pending) {
             if (!this.unsettled.has(document)) continue;
-            const result = this.retarget(document, pending.changed);
+            await interruptAndCheck(cancelToken);
+            const result = this.retarget(document, changed);
             if (result === 'relink') {
                 this.resetToState(document, DocumentState.ComputedScopes);
                 relink.push(document);
+                moved = true;
                 continue;
             }
             this.unsettled.delete(document);
             this.counts.retargeted++;
+            if (result === 'moved') moved = true;
             if (result === 'changed') {
+                moved = true;
                 // Its references now resolve differently (a name gone, or another element's):
                 // its model is built again and it is checked again.
                 await this.notifyDocumentPhase(document, DocumentState.Linked, cancelToken);
@@ -138,25 +172,29 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
                 relink.push(document);
             }
         }
-        await super.buildDocuments([...documents, ...relink], options, cancelToken);
-    }
-
-    protected override shouldValidate(document: LangiumDocument): boolean {
-        return !this.holdingValidation && super.shouldValidate(document);
+        if (moved) {
+            for (const document of documents) {
+                if (document.state === DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
+            }
+            relink.push(...documents);
+        }
+        if (relink.length > 0) await super.buildDocuments(relink, options, cancelToken);
     }
 
     /**
      * Resolves again the document's references into the changed documents, as linking would:
      * 'same' when each finds an element of the same name and kind as before (nothing the
      * document shows can change), 'changed' when some resolve differently, 'relink' when
-     * one is of a kind whose contents the document reads, and the document must be linked again.
+     * one is of a kind whose contents the document reads, and the document must be linked again;
+     * 'moved' when each finds the same element, some at another place in its map's tree.
      */
-    private retarget(document: LangiumDocument, changed: ReadonlySet<string>): 'same' | 'changed' | 'relink' {
+    private retarget(document: LangiumDocument, changed: ReadonlySet<string>): 'same' | 'moved' | 'changed' | 'relink' {
         const linker: Linker = this.serviceRegistry.getServices(document.uri).references.Linker;
         const index = this.indexManager;
         if (!(index instanceof RemitIndexManager)) return 'relink';
         const updates: Array<{ reference: ReferenceInternals; description?: AstNodeDescription; node?: AstNode; error?: unknown; offset: number }> = [];
         let same = true;
+        let moved = false;
         for (const reference of document.references) {
             const internals = reference as unknown as ReferenceInternals;
             if (!('_ref' in internals)) return 'relink';
@@ -174,6 +212,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
             const node = candidate.node ?? (linker as unknown as { loadAstNode?(d: AstNodeDescription): AstNode | undefined }).loadAstNode?.(candidate);
             if (!node) return 'relink';
             if (candidate.name !== before.name || candidate.type !== before.type || candidate.documentUri.toString() !== before.documentUri.toString()) same = false;
+            if (candidate.path !== before.path) moved = true;
             updates.push({ reference: internals, description: candidate, node, offset });
         }
         const bySegment = new Map<number, { targetUri: URI; targetPath: string } | undefined>();
@@ -190,7 +229,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         }
         index.retargetReferences(document, changed, bySegment);
         unresolvedNames.delete(document.references);
-        return same ? 'same' : 'changed';
+        return !same ? 'changed' : moved ? 'moved' : 'same';
     }
 
     private isStale(document: LangiumDocument, mapNames: Map<string, number>): boolean {

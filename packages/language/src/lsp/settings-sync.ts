@@ -6,6 +6,7 @@ import { CONFIG_FILE_NAME } from '../config/remit-config.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 import type { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import type { LatestTextBuilds } from './latest-text.js';
+import type { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
 /** How long to wait for the next edit before building (ms), and how long at most. */
 const COALESCE_MS = 15;
@@ -51,6 +52,9 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
             this.pendingDeleted.set(uri.toString(), uri);
         }
         if (this.pendingChanged.size === 0 && this.pendingDeleted.size === 0) return;
+        // The running build has published what its edits changed and is re-checking the maps
+        // that refer to them: the newer edit goes first, and the next build finishes that.
+        if (this.inFlight && (this.documentBuilder as Partial<WorkspaceRevalidatingBuilder>).inBackground) this.workspaceLock.cancelWrite();
         const now = Date.now();
         if (!wasPending) this.firstPending = now;
         this.lastEdit = now;

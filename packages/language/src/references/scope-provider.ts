@@ -7,6 +7,7 @@ import type { RemitServices } from '../remit-module.js';
 import type { SchemeResolver } from './scheme-resolver.js';
 import { mapNameOf, mapOf } from './names.js';
 import { RemitIndexManager } from '../workspace/index-manager.js';
+import { closestCandidate } from '../utils/suggest.js';
 
 /**
  * Adds the two scopes that are not plain names: the level of an assignment is one of the
@@ -43,8 +44,34 @@ export class RemitScopeProvider extends DefaultScopeProvider {
             }
         }
         const referenceType = this.reflection.getReferenceType(context);
+        return this.localScope(context, referenceType, this.getGlobalScope(referenceType, context))!;
+    }
+
+    /**
+     * Where to look for the name a reference that resolves to nothing may have meant: the
+     * names of its own map (all of them, when the scope is only the map's, such as levels and
+     * phases) and the other maps' names, whose closest matches are kept per state of the
+     * workspace, so that a name misspelt in two hundred maps is compared with every name once.
+     */
+    suggestionSources(context: ReferenceInfo): { local: string[]; global?: GlobalNames } {
+        const container = context.container;
+        if (isAssignment(container) && ['level', 'from', 'until'].includes(context.property)) {
+            return { local: this.getScope(context).getAllElements().map(d => d.name).distinct().toArray() };
+        }
+        const referenceType = this.reflection.getReferenceType(context);
+        const global = this.getGlobalScope(referenceType, context);
+        const local = this.localScope(context, referenceType, undefined);
+        const names = local ? local.getAllElements().map(d => d.name).distinct().toArray() : [];
+        if (global instanceof GlobalScope) return { local: names, global };
+        const localNames = new Set(names);
+        return { local: [...names, ...global.getAllElements().map(d => d.name).filter(name => !localNames.has(name)).distinct()] };
+    }
+
+    /** The scopes of the map's own names around the reference, innermost first, in front of `outer`. */
+    private localScope(context: ReferenceInfo, referenceType: string, outer: Scope | undefined): Scope | undefined {
+        const container = context.container;
         const localSymbols = AstUtils.getDocument(container).localSymbols;
-        let result: Scope = this.getGlobalScope(referenceType, context);
+        let result: Scope | undefined = outer;
         if (!localSymbols) return result;
         // Innermost last, so that it ends up in front of the chain.
         const holders: AstNode[] = [];
@@ -158,10 +185,37 @@ function exportTableOf(exports: AstNodeDescription[]): ExportTable {
     return table;
 }
 
+/** The names of every map, for suggestions: each question answered once per state of the workspace. */
+export interface GlobalNames {
+    /** The first name (in index order) closest to `text`, within the distance of a likely typo. */
+    closest(text: string): { name: string; distance: number } | undefined;
+    /** Every distinct name ending in `suffix`, in index order. */
+    endingWith(suffix: string): string[];
+}
+
 /** Every document's exported names, searched in index order: the first of two same-named wins, as in Langium's. */
-class GlobalScope implements Scope {
+class GlobalScope implements Scope, GlobalNames {
     private readonly tables: ExportTable[] = [];
     private readonly byBucket = new Map<string, ExportTable[]>();
+    private names: string[] | undefined;
+    private readonly closestByText = new Map<string, { name: string; distance: number } | undefined>();
+    private readonly endingByText = new Map<string, string[]>();
+
+    closest(text: string): { name: string; distance: number } | undefined {
+        if (!this.closestByText.has(text)) this.closestByText.set(text, closestCandidate(text, this.allNames()));
+        return this.closestByText.get(text);
+    }
+
+    endingWith(suffix: string): string[] {
+        let found = this.endingByText.get(suffix);
+        if (!found) this.endingByText.set(suffix, found = this.allNames().filter(name => name.endsWith(suffix)));
+        return found;
+    }
+
+    private allNames(): string[] {
+        this.names ??= [...new Set(this.tables.flatMap(table => table.all.map(d => d.name)))];
+        return this.names;
+    }
 
     constructor(index: RemitIndexManager, referenceType: string) {
         for (const uri of index.indexedUris()) {

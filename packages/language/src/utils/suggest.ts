@@ -1,17 +1,27 @@
 /** The candidate most like `name` (edit distance), if it is close enough to be a likely typo. */
 export function closestName(name: string, candidates: Iterable<string>): string | undefined {
+    return closestCandidate(name, candidates)?.name;
+}
+
+/**
+ * The first candidate at the smallest edit distance from `name`, with that distance, if it is
+ * close enough to be a likely typo (at most a third of the name's letters, at least one).
+ */
+export function closestCandidate(name: string, candidates: Iterable<string>): { name: string; distance: number } | undefined {
     let best: string | undefined;
-    let bestDistance = Infinity;
+    const limit = Math.max(1, Math.floor(name.length / 3));
+    // Only a candidate within the limit counts; one whose length alone puts it further is skipped.
+    let bestDistance = limit + 1;
     const lower = name.toLowerCase();
     for (const candidate of candidates) {
+        if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
         const distance = editDistance(lower, candidate.toLowerCase());
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
         }
     }
-    const limit = Math.max(1, Math.floor(name.length / 3));
-    return bestDistance <= limit ? best : undefined;
+    return best === undefined ? undefined : { name: best, distance: bestDistance };
 }
 
 /**

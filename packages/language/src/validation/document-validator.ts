@@ -1,5 +1,5 @@
 import {
-    CstUtils, DefaultDocumentValidator, type AstNode, type DiagnosticInfo, type LangiumDocument, type LangiumDocuments, type ParseResult,
+    CstUtils, DefaultDocumentValidator, WorkspaceCache, type AstNode, type DiagnosticInfo, type LangiumDocument, type LangiumDocuments, type ParseResult,
     type IndexManager, type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
@@ -25,9 +25,12 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
     private readonly scopes: ScopeProvider;
     private readonly index: IndexManager;
     private readonly documents: LangiumDocuments;
+    /** The type of the element each qualified name names, per state of the workspace: a name misspelt in every school is looked up once. */
+    private readonly qualifiedTypes: WorkspaceCache<string, string | undefined>;
 
     constructor(services: RemitServices) {
         super(services);
+        this.qualifiedTypes = new WorkspaceCache(services.shared);
         this.documents = services.shared.workspace.LangiumDocuments;
         this.index = services.shared.workspace.IndexManager;
         this.settings = services.settings.RemitSettings;
@@ -167,10 +170,10 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
 
     /** What kind of element `name` names (whatever kind the reference wants), if any. */
     private kindNamed(document: LangiumDocument, name: string, map: RemitMap | undefined): string | undefined {
-        const description = name.includes('.')
-            ? this.index.allElements().find(d => d.name === name)
-            : map ? document.localSymbols?.getStream(map).find(d => d.name === name) : undefined;
-        return description ? kindWord({ $type: description.type } as AstNode) : undefined;
+        const type = name.includes('.')
+            ? this.qualifiedTypes.get(name, () => this.index.allElements().find(d => d.name === name)?.type)
+            : map ? document.localSymbols?.getStream(map).find(d => d.name === name)?.type : undefined;
+        return type ? kindWord({ $type: type } as AstNode) : undefined;
     }
 
     protected override toDiagnostic<N extends AstNode>(severity: ValidationSeverity, message: string, info: DiagnosticInfo<N, string>): Diagnostic {

@@ -1,6 +1,7 @@
 import type { ReferenceInfo, ScopeProvider } from 'langium';
 import type { RemitMap } from '../generated/ast.js';
-import { closestName } from '../utils/suggest.js';
+import { closestCandidate } from '../utils/suggest.js';
+import { RemitScopeProvider, type GlobalNames } from '../references/scope-provider.js';
 
 /** What each reference property points at, in words. */
 const TARGET_WORDS: Record<string, string> = {
@@ -60,20 +61,32 @@ export function describeLinkingError(
             suggestions: []
         };
     }
-    const candidates = scopes.getScope(info).getAllElements().map(d => d.name).distinct().toArray();
+    const sources = scopes instanceof RemitScopeProvider
+        ? scopes.suggestionSources(info)
+        : { local: scopes.getScope(info).getAllElements().map(d => d.name).distinct().toArray(), global: undefined };
+    const { local, global } = sources;
+    const localNames = global ? new Set(local) : undefined;
+    // Every name in scope, the map's own first (only levels and phases list them, and their scope is the map's own).
+    const allCandidates = () => global ? [...local, ...global.endingWith('').filter(name => !localNames!.has(name))] : local;
     // A plain name that exists in another map is most likely meant with that map's name in front.
-    const qualified = text.includes('.') ? [] : candidates.filter(name => name.endsWith(`.${text}`) && !(map && name.startsWith(`${map.name}.`)));
-    const guess = qualified.length > 0 ? qualified[0] : closestName(text, candidates);
+    const foreign = (name: string) => !(map && name.startsWith(`${map.name}.`));
+    const qualified = text.includes('.') ? [] : [
+        ...local.filter(name => name.endsWith(`.${text}`) && foreign(name)),
+        ...(global?.endingWith(`.${text}`).filter(name => !localNames!.has(name) && foreign(name)) ?? [])
+    ];
+    const guess = qualified.length > 0 ? qualified[0] : closest(text, local, global);
     const suggestions = guess ? [guess] : [];
     const didYouMean = guess ? ` Did you mean '${guess}'?` : '';
     const here = map?.name ? ` in map ${map.name}` : '';
 
     if (info.property === 'level') {
+        const candidates = allCandidates();
         const levels = candidates.length ? ` Its levels are ${candidates.join(', ')}.` : '';
         const scheme = map?.scheme?.$refText ?? 'School';
         return { message: `'${text}' is not a level of ${scheme}, the scheme this map uses.${levels}${didYouMean}`, suggestions };
     }
     if (info.property === 'from' || info.property === 'until') {
+        const candidates = allCandidates();
         const phases = candidates.length
             ? ` Its phases are ${candidates.join(', ')}.`
             : ' This map has no phases block yet: declare the phases first.';
@@ -86,7 +99,7 @@ export function describeLinkingError(
     if (dot > 0) {
         const mapName = text.slice(0, dot);
         // A map may exist and simply hold nothing of the kind wanted here.
-        const knowsMap = mapNames ? mapNames.has(mapName) : candidates.some(name => name.startsWith(`${mapName}.`));
+        const knowsMap = mapNames ? mapNames.has(mapName) : allCandidates().some(name => name.startsWith(`${mapName}.`));
         if (!knowsMap) {
             return { message: `There is no map named '${mapName}' in the workspace, so '${text}' refers to nothing. Check the map's name, or add its file to the workspace.${didYouMean}`, suggestions };
         }
@@ -100,6 +113,14 @@ export function describeLinkingError(
         };
     }
     return { message: `There is no ${what} named '${text}'${here}. Declare it, or check the spelling.${didYouMean}`, suggestions };
+}
+
+/** The name closest to `text`, of the map's own first, then the others' (as if one list, the map's names in front). */
+function closest(text: string, local: string[], global: GlobalNames | undefined): string | undefined {
+    const own = closestCandidate(text, local);
+    const other = global?.closest(text);
+    if (own && (!other || own.distance <= other.distance)) return own.name;
+    return other?.name;
 }
 
 function joinOr(items: string[]): string {

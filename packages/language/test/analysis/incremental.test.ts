@@ -9,7 +9,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
-import { AstUtils, Cancellation, TextDocument, URI, EmptyFileSystem, type LangiumDocument } from 'langium';
+import { AstUtils, Cancellation, DocumentState, TextDocument, URI, EmptyFileSystem, type LangiumDocument } from 'langium';
 import { WorkspaceAnalysis, WorkspaceModel, analyzeWorkspace, checkSources, ensureStandardLibrary, type MapModel } from '@remit/language';
 import { createRemitServices } from '@remit/language/lsp';
 
@@ -206,7 +206,7 @@ async function editorWorkspace(texts: ReadonlyMap<string, string>) {
     return {
         services, open, maps,
         close: (uri: string) => TextDocuments!.delete(URI.parse(uri)),
-        builder: DocumentBuilder as typeof DocumentBuilder & { counts: { relinked: number; retargeted: number } }
+        builder: DocumentBuilder as typeof DocumentBuilder & { counts: { relinked: number; retargeted: number }; inBackground: boolean; onBackground(listener: () => void): { dispose(): void } }
     };
 }
 
@@ -219,13 +219,15 @@ describe('the editor after edits', () => {
         const originals = new Map(exampleSources().map(s => [s.uri, s.text]));
         let compared = 0;
         let cancelled = 0;
+        let cancelledInBackground = 0;
         const cancellable = fc.array(fc.record({
             kind: fc.constantFrom<Edit['kind']>('drop-line', 'drop-cross-map', 'add-after', 'retitle', 'retitle', 'rename', 'rename', 'add-role', 'add-role', 'drop-rule', 'remove-map', 'restore-map'),
             // Mostly the district map, which the school refers to.
             file: fc.oneof(fc.constant(0), fc.constant(0), fc.nat()),
             pick: fc.nat(),
-            // Cancel the update after this many turns of the event loop (-1: let it finish).
-            cancelAfter: fc.oneof(fc.constant(-1), fc.constant(-1), fc.integer({ min: 0, max: 40 }))
+            // Cancel the update after this many turns of the event loop (-1: let it finish;
+            // 'background': once the edited maps' diagnostics are published, as a newer edit does).
+            cancelAfter: fc.oneof(fc.constant(-1), fc.constant(-1), fc.constant<'background'>('background'), fc.constant<'background'>('background'), fc.integer({ min: 0, max: 40 }))
         }), { minLength: 2, maxLength: 6 });
         await fc.assert(fc.asyncProperty(cancellable, async sequence => {
             const texts = new Map(originals);
@@ -240,8 +242,16 @@ describe('the editor after edits', () => {
                 for (const uri of deleted) editor.close(uri);
                 const last = i === sequence.length - 1;
                 const source = new Cancellation.CancellationTokenSource();
-                const running = editor.builder.update(changed.map(u => URI.parse(u)), deleted.map(u => URI.parse(u)), source.token);
-                if (edit.cancelAfter >= 0 && !last) {
+                const running: Promise<void> = editor.builder.update(changed.map(u => URI.parse(u)), deleted.map(u => URI.parse(u)), source.token);
+                if (edit.cancelAfter === 'background' && !last) {
+                    const once = editor.builder.onBackground(() => {
+                        once.dispose();
+                        cancelledInBackground++;
+                        source.cancel();
+                    });
+                    await running.catch(() => undefined);
+                    once.dispose();
+                } else if (typeof edit.cancelAfter === 'number' && edit.cancelAfter >= 0 && !last) {
                     for (let turn = 0; turn < edit.cancelAfter; turn++) await new Promise(resolve => setImmediate(resolve));
                     source.cancel();
                 }
@@ -259,7 +269,48 @@ describe('the editor after edits', () => {
         }), { numRuns: 25, seed: 20261205 });
         expect(compared).toBeGreaterThan(60);
         expect(cancelled).toBeGreaterThan(5);
+        expect(cancelledInBackground).toBeGreaterThan(3);
     }, 240_000);
+
+    test('a keystroke in the district map publishes its diagnostics before any school is touched', async () => {
+        const [district, school] = exampleSources();
+        const editor = await editorWorkspace(new Map([[district.uri, district.text], [school.uri, school.text]]));
+        const { counts } = editor.builder;
+        const validated: Array<{ uri: string; retargeted: number; background: boolean }> = [];
+        editor.services.shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+            validated.push({ uri: document.uri.toString(), retargeted: counts.retargeted, background: editor.builder.inBackground });
+        });
+        const before = counts.retargeted;
+        // A role added above all others moves every element of the district map: the school's
+        // references are resolved again after the district map's diagnostics are out.
+        const moved = district.text.replace(/^role /m, 'role Added "Added" { kind teacher }\nrole ');
+        expect(moved).not.toBe(district.text);
+        editor.open(district.uri, moved);
+        await editor.builder.update([URI.parse(district.uri)], []);
+        expect(validated[0]).toEqual({ uri: district.uri, retargeted: before, background: false });
+        expect(counts.retargeted).toBe(before + 1);
+        expect(editor.builder.inBackground).toBe(false);
+
+        // Cancelled once the district map's diagnostics are out, as a newer edit does: the
+        // school still points into the old tree; the next update resolves it again, not relinks it.
+        const relinked = counts.relinked;
+        const retitled = moved.replace(/(role LiteracyLead "[^"]*)/, '$1 x');
+        editor.open(district.uri, retitled);
+        const source = new Cancellation.CancellationTokenSource();
+        const once = editor.builder.onBackground(() => source.cancel());
+        await editor.builder.update([URI.parse(district.uri)], [], source.token).catch(() => undefined);
+        once.dispose();
+        expect(source.token.isCancellationRequested).toBe(true);
+        expect(counts.retargeted).toBe(before + 1);
+        const again = retitled.replace(/(role LiteracyLead "[^"]*)/, '$1y');
+        editor.open(district.uri, again);
+        await editor.builder.update([URI.parse(district.uri)], []);
+        expect(counts.retargeted).toBe(before + 2);
+        // Only the district map was linked again, twice; the school never.
+        expect(counts.relinked - relinked).toBe(2);
+        const fresh = await editorWorkspace(new Map([[district.uri, again], [school.uri, school.text]]));
+        expect(diagnosticsOf(editor.maps())).toEqual(diagnosticsOf(fresh.maps()));
+    }, 60_000);
 
     test('a title typed in the district map relinks only the district map; a renamed role breaks the school that names it', async () => {
         const [district, school] = exampleSources();
