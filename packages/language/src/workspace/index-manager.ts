@@ -119,12 +119,7 @@ export class RemitIndexManager extends DefaultIndexManager {
         const targets = new Set<string>();
         for (const reference of this.referenceIndex.get(uri) ?? []) {
             if (!reference.local) targets.add(reference.targetUri.toString());
-            const key = `${reference.targetUri.toString()}#${reference.targetPath}`;
-            let bySource = this.incoming.get(key);
-            if (!bySource) this.incoming.set(key, bySource = new Map());
-            const list = bySource.get(uri);
-            if (list) list.push(reference);
-            else bySource.set(uri, [reference]);
+            this.addIncoming(uri, reference);
         }
         this.dependencies.set(uri, targets);
     }
