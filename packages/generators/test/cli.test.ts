@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs, existsSync } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { STARTERS, writeOutputFile } from '@remit/generators';
-import { REPO, bigMap } from './helpers.js';
+import { REPO, bigMap, scratchFolder } from './helpers.js';
 
 /**
  * `remit generate` and `remit new` as a user runs them: the built command line in a
@@ -12,17 +11,9 @@ import { REPO, bigMap } from './helpers.js';
  */
 const BIN = path.join(REPO, 'packages/cli/bin/remit.js');
 const LAKESIDE = path.join(REPO, 'examples/lakeside');
-let scratch: string;
+const scratch = scratchFolder('remit-cli-');
 
-beforeAll(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-cli-'));
-});
-
-afterAll(async () => {
-    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
-});
-
-function remit(args: string[], cwd = scratch): { status: number | null; stdout: string; stderr: string } {
+function remit(args: string[], cwd = scratch()): { status: number | null; stdout: string; stderr: string } {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -33,7 +24,7 @@ async function leftovers(folder: string): Promise<string[]> {
 
 describe('remit generate', () => {
     it('--out creates missing folders and writes the file whole', async () => {
-        const out = path.join(scratch, 'site', 'maps');
+        const out = path.join(scratch(), 'site', 'maps');
         const run = remit(['generate', 'diagram', LAKESIDE, '--out', out]);
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
@@ -45,7 +36,7 @@ describe('remit generate', () => {
     });
 
     it('replaces an earlier output completely and leaves no temporary file', async () => {
-        const out = path.join(scratch, 'again');
+        const out = path.join(scratch(), 'again');
         await fs.mkdir(out, { recursive: true });
         await fs.writeFile(path.join(out, 'lakeside-matrix.csv'), 'old content that is much longer than nothing\n'.repeat(500));
         const run = remit(['generate', 'matrix', LAKESIDE, '--format', 'csv', '--out', out]);
@@ -65,7 +56,7 @@ describe('remit generate', () => {
     });
 
     it('never writes over a .remit file given as --out', async () => {
-        const source = path.join(scratch, 'keep.remit');
+        const source = path.join(scratch(), 'keep.remit');
         const text = 'map Keep "Keep me"\n';
         await fs.writeFile(source, text);
         const run = remit(['generate', 'json', LAKESIDE, '--out', source]);
@@ -76,7 +67,7 @@ describe('remit generate', () => {
     });
 
     it('the writer refuses any .remit target, whatever the command', async () => {
-        const source = path.join(scratch, 'other.remit');
+        const source = path.join(scratch(), 'other.remit');
         await fs.writeFile(source, 'map Other "Other"\n');
         await expect(writeOutputFile(source, 'overwritten')).rejects.toThrow(/will not write over a \.remit source file/);
         expect(await fs.readFile(source, 'utf8')).toBe('map Other "Other"\n');
@@ -98,7 +89,7 @@ describe('remit generate', () => {
     });
 
     it('draws a domain, a role or team, and names the file after it', async () => {
-        const out = path.join(scratch, 'drill');
+        const out = path.join(scratch(), 'drill');
         const domain = remit(['generate', 'diagram', LAKESIDE, '--domain', 'Staffing', '--out', out]);
         expect(domain.stderr).toBe('');
         expect(domain.stdout).toBe('Wrote drill/lakeside-staffing.svg\n');
@@ -120,7 +111,7 @@ describe('remit generate', () => {
     });
 
     it('--format png writes a picture for slides', async () => {
-        const out = path.join(scratch, 'slides');
+        const out = path.join(scratch(), 'slides');
         const run = remit(['generate', 'diagram', LAKESIDE, '--format', 'png', '--out', out]);
         expect(run.stderr).toBe('');
         expect(run.stdout).toBe('Wrote slides/lakeside.png\n');
@@ -133,7 +124,7 @@ describe('remit generate', () => {
     }, 120_000);
 
     it('mermaid: a map too big for Mermaid is split, and stderr says so', async () => {
-        const folder = path.join(scratch, 'big');
+        const folder = path.join(scratch(), 'big');
         await fs.mkdir(folder, { recursive: true });
         await fs.writeFile(path.join(folder, 'big.remit'), bigMap());
         const run = remit(['generate', 'mermaid', folder, '--format', 'md']);
@@ -149,7 +140,7 @@ describe('remit generate', () => {
     });
 
     it('renders a charter from the user\'s own template with its partials', async () => {
-        const folder = path.join(scratch, 'templates-ok');
+        const folder = path.join(scratch(), 'templates-ok');
         await fs.mkdir(folder, { recursive: true });
         await fs.writeFile(path.join(folder, 'charter.liquid'), '# {{ map.title }}\n{% for role in roles %}{% render "card", role: role %}{% endfor %}');
         await fs.writeFile(path.join(folder, 'card.liquid'), '- {{ role.title }} decides {{ role.decides.size }}\n');
@@ -161,7 +152,7 @@ describe('remit generate', () => {
     });
 
     it('--template role-cards writes the built-in role cards', async () => {
-        const out = path.join(scratch, 'cards');
+        const out = path.join(scratch(), 'cards');
         const run = remit(['generate', 'charter', LAKESIDE, '--template', 'role-cards', '--out', out]);
         expect(run.status).toBe(0);
         const cards = await fs.readFile(path.join(out, 'lakeside-role-cards.md'), 'utf8');
@@ -171,9 +162,9 @@ describe('remit generate', () => {
     });
 
     it('a template cannot read files outside its folder', async () => {
-        const secret = path.join(scratch, 'secret.liquid');
+        const secret = path.join(scratch(), 'secret.liquid');
         await fs.writeFile(secret, 'TOP SECRET');
-        const folder = path.join(scratch, 'templates-bad');
+        const folder = path.join(scratch(), 'templates-bad');
         await fs.mkdir(folder, { recursive: true });
         for (const [name, body] of [
             ['up.liquid', '{% include "../secret" %}'],
@@ -194,7 +185,7 @@ describe('remit generate', () => {
     });
 
     it('a broken template is reported with its file, line and column', async () => {
-        const folder = path.join(scratch, 'templates-broken');
+        const folder = path.join(scratch(), 'templates-broken');
         await fs.mkdir(folder, { recursive: true });
         await fs.writeFile(path.join(folder, 'broken.liquid'), '# {{ map.title }}\n{% for r in roles %}\n{{ r.title | shout }}\n{% endfor %}\n');
         const run = remit(['generate', 'charter', LAKESIDE, '--template', 'broken.liquid'], folder);
@@ -203,7 +194,7 @@ describe('remit generate', () => {
     });
 
     it('a template reaches plain data only: no prototypes, no functions', async () => {
-        const folder = path.join(scratch, 'templates-probe');
+        const folder = path.join(scratch(), 'templates-probe');
         await fs.mkdir(folder, { recursive: true });
         // Reaching for a prototype is a name the data does not have: an error, never a value.
         for (const [probe, name] of [['map.constructor', 'constructor'], ['map.__proto__', '__proto__'], ['roles.constructor.name', 'constructor']]) {
@@ -219,7 +210,7 @@ describe('remit generate', () => {
 describe('remit new', () => {
     for (const starter of STARTERS) {
         it(`${starter.name}: creates a map that checks clean`, () => {
-            const dir = path.join(scratch, 'new', starter.name);
+            const dir = path.join(scratch(), 'new', starter.name);
             const created = remit(['new', starter.name, dir, '--name', 'Oakdale']);
             expect(created.stderr).toBe('');
             expect(created.status).toBe(0);
@@ -233,7 +224,7 @@ describe('remit new', () => {
 
     it('a starter becomes the school\'s own draft: its name and title, no case-study names or people, a guide to what to change', async () => {
         for (const starter of STARTERS) {
-            const dir = path.join(scratch, 'own', starter.name);
+            const dir = path.join(scratch(), 'own', starter.name);
             expect(remit(['new', starter.name, dir, '--name', 'Oakdale']).status).toBe(0);
             for (const file of await fs.readdir(dir)) {
                 const text = await fs.readFile(path.join(dir, file), 'utf8');
@@ -246,7 +237,7 @@ describe('remit new', () => {
             expect(main).toContain(`map Oakdale "Oakdale ${starter.titleSuffix}"\n`);
             expect(main).toMatch(/^status draft\b/m);
         }
-        const titled = path.join(scratch, 'own-titled');
+        const titled = path.join(scratch(), 'own-titled');
         expect(remit(['new', 'elementary-ilt', titled, '--name', 'Elm', '--title', 'Elm Street Primary']).status).toBe(0);
         const json = JSON.parse(remit(['generate', 'json', titled]).stdout);
         expect(json.maps[0].title).toBe('Elm Street Primary');
@@ -254,7 +245,7 @@ describe('remit new', () => {
     });
 
     it('renames the maps of a two-map starter together, and only as names', async () => {
-        const dir = path.join(scratch, 'new-network');
+        const dir = path.join(scratch(), 'new-network');
         expect(remit(['new', 'district-network', dir, '--name', 'Oakdale']).status).toBe(0);
         const school = await fs.readFile(path.join(dir, 'oakdale-north.remit'), 'utf8');
         expect(school).toContain('map OakdaleNorth ');
@@ -267,7 +258,7 @@ describe('remit new', () => {
     });
 
     it('--title sets the map\'s title, quotes and backslashes included', async () => {
-        const dir = path.join(scratch, 'new-titled');
+        const dir = path.join(scratch(), 'new-titled');
         expect(remit(['new', 'blank-raci', dir, '--name', 'Oakdale', '--title', 'Oakdale "Elm" \\ School']).status).toBe(0);
         const json = JSON.parse(remit(['generate', 'json', dir]).stdout);
         expect(json.maps[0].name).toBe('Oakdale');
@@ -276,7 +267,7 @@ describe('remit new', () => {
     });
 
     it('never overwrites an existing map', async () => {
-        const dir = path.join(scratch, 'existing');
+        const dir = path.join(scratch(), 'existing');
         await fs.mkdir(dir, { recursive: true });
         await fs.writeFile(path.join(dir, 'oakdale.remit'), 'map Oakdale "Mine"\n');
         const run = remit(['new', 'blank-school', dir, '--name', 'Oakdale']);
@@ -294,7 +285,7 @@ describe('remit new', () => {
         const unknown = remit(['new', 'elementary']);
         expect(unknown.status).toBe(2);
         expect(unknown.stderr).toContain('There is no starter named \'elementary\'');
-        const badName = remit(['new', 'blank-school', path.join(scratch, 'bad'), '--name', 'Oak dale']);
+        const badName = remit(['new', 'blank-school', path.join(scratch(), 'bad'), '--name', 'Oak dale']);
         expect(badName.status).toBe(2);
         expect(badName.stderr).toContain('cannot be a map name');
     });

@@ -1,12 +1,11 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { REPO, scratchFolder } from './helpers.js';
 import { readPdf, type PdfPage } from './pdf-pages.js';
 
 /**
@@ -18,17 +17,9 @@ import { readPdf, type PdfPage } from './pdf-pages.js';
 const BIN = path.join(REPO, 'packages/cli/bin/remit.js');
 const LAKESIDE = path.join(REPO, 'examples/lakeside');
 const HIGHLAND = path.join(REPO, 'examples/highland');
-let scratch: string;
+const scratch = scratchFolder('remit-documents-');
 
-beforeAll(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-documents-'));
-});
-
-afterAll(async () => {
-    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
-});
-
-function remit(args: string[], cwd = scratch): { status: number | null; stdout: string; stderr: string } {
+function remit(args: string[], cwd = scratch()): { status: number | null; stdout: string; stderr: string } {
     const result = spawnSync(process.execPath, [BIN, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     return { status: result.status, stdout: result.stdout, stderr: result.stderr };
 }
@@ -38,7 +29,7 @@ function json(args: string[]): { maps: Array<{ roles: Array<{ title: string }>; 
 }
 
 async function pdfOf(args: string[], file: string): Promise<PdfPage[]> {
-    const out = path.join(scratch, 'pdf');
+    const out = path.join(scratch(), 'pdf');
     const run = remit([...args, '--format', 'pdf', '--out', out]);
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
@@ -109,10 +100,10 @@ describe('PDF', () => {
 
 describe('Word', () => {
     it('the charter as .docx: a valid package, real headings and tables, role cards and page numbers', async () => {
-        const out = path.join(scratch, 'docx');
+        const out = path.join(scratch(), 'docx');
         const run = remit(['generate', 'charter', LAKESIDE, '--format', 'docx', '--out', out]);
         expect(run.stderr).toBe('');
-        expect(run.stdout).toBe(`Wrote ${path.relative(scratch, path.join(out, 'lakeside-charter.docx'))}\n`);
+        expect(run.stdout).toBe(`Wrote ${path.relative(scratch(), path.join(out, 'lakeside-charter.docx'))}\n`);
         const bytes = await fs.readFile(path.join(out, 'lakeside-charter.docx'));
         const zip = await JSZip.loadAsync(bytes);
         // The parts Word needs to open a file without a repair prompt.
@@ -147,7 +138,7 @@ describe('Word', () => {
 
 describe('Excel and CSV', () => {
     it('the matrix as .xlsx: frozen header row and first column, one sheet per phase where authority changes', async () => {
-        const out = path.join(scratch, 'xlsx');
+        const out = path.join(scratch(), 'xlsx');
         expect(remit(['generate', 'matrix', LAKESIDE, '--format', 'xlsx', '--out', out]).status).toBe(0);
         const workbook = new ExcelJS.Workbook();
         await workbook.xlsx.readFile(path.join(out, 'lakeside-matrix.xlsx'));
@@ -212,7 +203,7 @@ domain Teaching "Teaching" {
 `;
 
     async function oakdale(text = FRONT): Promise<string> {
-        const folder = await fs.mkdtemp(path.join(scratch, 'oakdale-'));
+        const folder = await fs.mkdtemp(path.join(scratch(), 'oakdale-'));
         await fs.writeFile(path.join(folder, 'oakdale.remit'), text);
         return folder;
     }
@@ -269,7 +260,7 @@ domain Teaching "Teaching" {
 
 describe('templates', () => {
     it('a consultant\'s template with a header partial and a loop over roles', async () => {
-        const folder = path.join(scratch, 'consultant');
+        const folder = path.join(scratch(), 'consultant');
         await fs.mkdir(path.join(folder, 'partials'), { recursive: true });
         await fs.writeFile(path.join(folder, 'partials', 'header.liquid'), '# {{ map.title }} ({{ map.id }})\nPrepared by Example Consulting.\n');
         await fs.writeFile(path.join(folder, 'board.md.liquid'), '{% render "partials/header", map: map %}\n{% for role in roles %}- {{ role.title }} [{{ role.id }} / {{ role.name }}]: decides {{ role.decides.size }}\n{% endfor %}');
@@ -283,7 +274,7 @@ describe('templates', () => {
     });
 
     it('a typo is an error naming the file, line and the nearest valid name (exit 2)', async () => {
-        const folder = path.join(scratch, 'typo');
+        const folder = path.join(scratch(), 'typo');
         await fs.mkdir(folder, { recursive: true });
         await fs.writeFile(path.join(folder, 'typo.liquid'), '# Charter\n{{ map.titel }}\n');
         const run = remit(['generate', 'charter', LAKESIDE, '--template', 'typo.liquid'], folder);
@@ -297,7 +288,7 @@ describe('templates', () => {
     });
 
     it('reads only its own folder and partials/, never sub-folders, and never opens a FIFO', async () => {
-        const folder = path.join(scratch, 'fifo');
+        const folder = path.join(scratch(), 'fifo');
         await fs.mkdir(path.join(folder, 'deep', 'deeper'), { recursive: true });
         await fs.writeFile(path.join(folder, 'deep', 'deeper', 'secret.liquid'), 'SECRET');
         await fs.writeFile(path.join(folder, 'main.liquid'), '{{ map.title }}\n');

@@ -1,5 +1,8 @@
 import { fileURLToPath } from 'node:url';
+import * as fs from 'node:fs/promises';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
 import { checkSources, openWorkspace, type RemitWorkspace } from '@remit/language';
 import { findingsFromDiagnostics, type Finding } from '@remit/generators';
 
@@ -19,6 +22,24 @@ export async function loadExample(relative: string): Promise<Loaded> {
 export async function loadText(text: string, name = 'test.remit'): Promise<Loaded> {
     const workspace = await checkSources([{ uri: `file:///virtual/${name}`, text }]);
     return { workspace, findings: findingsFromDiagnostics(workspace.diagnostics) };
+}
+
+/**
+ * A temporary folder for the tests of one file: made before they run, removed after.
+ * Returns a function giving its path (known only once the tests start).
+ */
+export function scratchFolder(prefix: string): () => string {
+    let folder: string | undefined;
+    beforeAll(async () => {
+        folder = await fs.mkdtemp(path.join(os.tmpdir(), prefix));
+    });
+    afterAll(async () => {
+        if (folder) await fs.rm(folder, { recursive: true, force: true });
+    });
+    return () => {
+        if (!folder) throw new Error('The scratch folder exists only while the tests run.');
+        return folder;
+    };
 }
 
 /** Path of a document URI relative to the repository, as the command line prints it. */

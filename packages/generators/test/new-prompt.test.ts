@@ -1,10 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { spawn as spawnPty } from '@lydell/node-pty';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REPO } from './helpers.js';
+import { describe, expect, it } from 'vitest';
+import { REPO, scratchFolder } from './helpers.js';
 
 /**
  * `remit new STARTER` run in a terminal asks for the school's title and the map's name:
@@ -12,15 +11,7 @@ import { REPO } from './helpers.js';
  * the written map read back.
  */
 const BIN = path.join(REPO, 'packages/cli/bin/remit.js');
-let scratch: string;
-
-beforeAll(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-new-prompt-'));
-});
-
-afterAll(async () => {
-    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
-});
+const scratch = scratchFolder('remit-new-prompt-');
 
 interface Exchange { prompt: RegExp; answer: string }
 
@@ -31,7 +22,7 @@ interface Exchange { prompt: RegExp; answer: string }
 function inTerminal(args: string[], exchanges: Exchange[]): Promise<{ screen: string; exitCode: number; prompts: number }> {
     return new Promise((resolve, reject) => {
         const terminal = spawnPty(process.execPath, [BIN, ...args], {
-            cwd: scratch, cols: 200, rows: 40, env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } as Record<string, string>
+            cwd: scratch(), cols: 200, rows: 40, env: { ...process.env, NO_COLOR: '1', TERM: 'dumb' } as Record<string, string>
         });
         let screen = '';
         let next = 0;
@@ -69,10 +60,10 @@ describe('remit new in a terminal', () => {
         expect(run.screen).toContain('Created elm/elm.remit.');
         expect(run.exitCode).toBe(0);
         expect(run.prompts).toBe(2);
-        const text = await fs.readFile(path.join(scratch, 'elm', 'elm.remit'), 'utf8');
+        const text = await fs.readFile(path.join(scratch(), 'elm', 'elm.remit'), 'utf8');
         expect(header(text)).toBe('map Elm "Elm Street Primary School"');
         expect(text).toMatch(/^status draft\b/m);
-        const check = spawnSync(process.execPath, [BIN, 'check', path.join(scratch, 'elm'), '--format', 'json'], { encoding: 'utf8' });
+        const check = spawnSync(process.execPath, [BIN, 'check', path.join(scratch(), 'elm'), '--format', 'json'], { encoding: 'utf8' });
         expect(JSON.parse(check.stdout).diagnostics).toEqual([]);
     }, 60_000);
 
@@ -83,7 +74,7 @@ describe('remit new in a terminal', () => {
         ]);
         expect(run.screen).toContain('Created oak/oak-hill.remit.');
         expect(run.exitCode).toBe(0);
-        const text = await fs.readFile(path.join(scratch, 'oak', 'oak-hill.remit'), 'utf8');
+        const text = await fs.readFile(path.join(scratch(), 'oak', 'oak-hill.remit'), 'utf8');
         expect(header(text)).toBe('map OakHill "Oak \\"Hill\\" Academy"');
     }, 60_000);
 
@@ -93,12 +84,12 @@ describe('remit new in a terminal', () => {
         ]);
         expect(run.exitCode).toBe(0);
         expect(run.screen).not.toContain('A short name for the map');
-        expect(header(await fs.readFile(path.join(scratch, 'birch', 'birch.remit'), 'utf8'))).toBe('map Birch "Birch Lane School"');
+        expect(header(await fs.readFile(path.join(scratch(), 'birch', 'birch.remit'), 'utf8'))).toBe('map Birch "Birch Lane School"');
 
         const both = await inTerminal(['new', 'elementary-ilt', 'cedar', '--name', 'Cedar', '--title', 'Cedar Grove School'], []);
         expect(both.exitCode).toBe(0);
         expect(both.screen).not.toMatch(/full name|short name/);
-        expect(header(await fs.readFile(path.join(scratch, 'cedar', 'cedar.remit'), 'utf8'))).toBe('map Cedar "Cedar Grove School"');
+        expect(header(await fs.readFile(path.join(scratch(), 'cedar', 'cedar.remit'), 'utf8'))).toBe('map Cedar "Cedar Grove School"');
     }, 60_000);
 
     for (const [key, label] of [['\x03', 'Ctrl+C'], ['\x04', 'Ctrl+D']]) {
@@ -109,17 +100,17 @@ describe('remit new in a terminal', () => {
             expect(run.exitCode).toBe(2);
             expect(run.screen.trimEnd().split('\n').at(-1)).toBe('remit: stopped before the questions were answered; nothing was written. Run remit new again, or give --name and --title.');
             expect(run.screen).not.toMatch(/bug in remit|Warning|at .*\.js:/);
-            await expect(fs.stat(path.join(scratch, `stopped-${key.charCodeAt(0)}`))).rejects.toThrow();
+            await expect(fs.stat(path.join(scratch(), `stopped-${key.charCodeAt(0)}`))).rejects.toThrow();
         }, 60_000);
     }
 
     it('asks nothing when its input is not a terminal (a script), and still writes a map', async () => {
-        const run = spawnSync(process.execPath, [BIN, 'new', 'elementary-ilt', 'piped'], { cwd: scratch, input: 'Typed Into A Pipe\n', encoding: 'utf8' });
+        const run = spawnSync(process.execPath, [BIN, 'new', 'elementary-ilt', 'piped'], { cwd: scratch(), input: 'Typed Into A Pipe\n', encoding: 'utf8' });
         expect(run.stderr).toBe('');
         expect(run.status).toBe(0);
         expect(run.stdout).not.toMatch(/full name|short name/);
-        const files = await fs.readdir(path.join(scratch, 'piped'));
-        const text = await fs.readFile(path.join(scratch, 'piped', files[0]), 'utf8');
+        const files = await fs.readdir(path.join(scratch(), 'piped'));
+        const text = await fs.readFile(path.join(scratch(), 'piped', files[0]), 'utf8');
         expect(text).not.toContain('Typed Into A Pipe');
         expect(text).toMatch(/^status draft\b/m);
     });

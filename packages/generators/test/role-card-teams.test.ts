@@ -1,11 +1,10 @@
 import { spawnSync } from 'node:child_process';
 import { promises as fs } from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import mammoth from 'mammoth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { launchBrowser } from './browser.js';
-import { REPO } from './helpers.js';
+import { REPO, scratchFolder } from './helpers.js';
 
 /**
  * A role's card says which teams it sits on, what each team holds and in which phases,
@@ -39,19 +38,14 @@ domain Staff "Staff" {
 }
 `;
 
-let scratch: string;
+const scratch = scratchFolder('remit-role-cards-');
 
 beforeAll(async () => {
-    scratch = await fs.mkdtemp(path.join(os.tmpdir(), 'remit-role-cards-'));
-    await fs.writeFile(path.join(scratch, 'oak.remit'), MAP);
-});
-
-afterAll(async () => {
-    if (scratch) await fs.rm(scratch, { recursive: true, force: true });
+    await fs.writeFile(path.join(scratch(), 'oak.remit'), MAP);
 });
 
 function remit(args: string[]): string {
-    const run = spawnSync(process.execPath, [BIN, ...args], { cwd: scratch, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    const run = spawnSync(process.execPath, [BIN, ...args], { cwd: scratch(), encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     return run.stdout;
@@ -77,7 +71,7 @@ describe('a role card names the phases in which its teams hold each decision', (
     });
 
     it('role cards and the charter in HTML, as Chromium shows them', async () => {
-        const out = path.join(scratch, 'html');
+        const out = path.join(scratch(), 'html');
         remit(['generate', 'charter', 'oak.remit', '--template', 'role-cards', '--format', 'html', '--out', out]);
         remit(['generate', 'charter', 'oak.remit', '--format', 'html', '--out', out]);
         const files = (await fs.readdir(out)).sort();
@@ -103,7 +97,7 @@ describe('a role card names the phases in which its teams hold each decision', (
     }, 60_000);
 
     it('the charter in Word', async () => {
-        const out = path.join(scratch, 'docx');
+        const out = path.join(scratch(), 'docx');
         remit(['generate', 'charter', 'oak.remit', '--format', 'docx', '--out', out]);
         const text = (await mammoth.extractRawText({ buffer: await fs.readFile(path.join(out, 'oak-charter.docx')) })).value;
         expect(text).toContain('Sits on Leadership team, which decides Set the PD calendar (from Later on), and holds recommend on Set the PD calendar (until Later).');
