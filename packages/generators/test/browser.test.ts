@@ -104,6 +104,42 @@ describe('generated pages in a browser', () => {
         }, 120_000);
     }
 
+    it('the charter\'s summary grid and the matrix keep every role\'s title inside its column, on screen and in print', async () => {
+        // Pinewood North names the district's roles with the district's name: the longest titles.
+        const checks = [['pinewood', 'PinewoodNorth'], ['highland', 'Highland']] as const;
+        for (const [example, map] of checks) {
+            const { workspace, findings } = await loadExample(example);
+            const pagesToCheck = [
+                { name: 'charter', table: 'table.grid', text: await renderCharter(workspace.model, findings, await builtinTemplate('html'), { map, format: 'html' }) },
+                { name: 'matrix', table: 'table.matrix', text: renderMatrix(workspace.model, findings, { map, format: 'html' }) }
+            ];
+            for (const { name, table, text } of pagesToCheck) {
+                const file = path.join(folder, `${example}-columns-${name}.html`);
+                await fs.writeFile(file, text);
+                for (const media of ['screen', 'print'] as const) {
+                    for (const width of [1280, 800]) {
+                        const page = await browser.newPage({ viewport: { width, height: 1000 } });
+                        await page.emulateMedia({ media });
+                        await page.goto(`file://${file}`, { waitUntil: 'load' });
+                        const headers = `${table} thead th + th`;
+                        const spilled = await page.evaluate(selector => [...document.querySelectorAll(selector)].flatMap(th => {
+                            const cell = th.getBoundingClientRect();
+                            const range = document.createRange();
+                            range.selectNodeContents(th);
+                            const text = range.getBoundingClientRect();
+                            const inside = text.left >= cell.left - 0.5 && text.right <= cell.right + 0.5 && text.top >= cell.top - 0.5 && text.bottom <= cell.bottom + 0.5;
+                            return inside ? [] : [th.textContent ?? ''];
+                        }), headers);
+                        const columns = await page.locator(headers).count();
+                        await page.close();
+                        expect(columns, `${map} ${name}: a column per holder`).toBeGreaterThan(5);
+                        expect(spilled, `${map} ${name}, ${media}, ${width} px: titles outside their column`).toEqual([]);
+                    }
+                }
+            }
+        }
+    }, 120_000);
+
     it('a large map\'s diagram (about 300 boxes, laid out without ELK) renders cleanly and names every role and team', async () => {
         const map = generateSchool({ name: 'Lakeview', title: 'Lakeview Elementary School', decisions: 272, seed: 'diagram-300' });
         const loaded = await loadText(map.text, 'lakeview.remit');
