@@ -8,8 +8,7 @@ import type { RemitWorkspaceManager } from '../workspace/workspace-manager.js';
 import type { LatestTextBuilds } from './latest-text.js';
 import type { WorkspaceRevalidatingBuilder } from '../analysis/workspace-revalidation.js';
 
-/** How long to wait for the next edit before building (ms), and how long at most. */
-const COALESCE_MS = 15;
+/** How long edits may keep a build waiting while more of them are still queued (ms). */
 const MAX_COALESCE_MS = 200;
 
 /**
@@ -29,12 +28,11 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
 
     private pendingChanged = new Map<string, URI>();
     private pendingDeleted = new Map<string, URI>();
-    private flushTimer: ReturnType<typeof setTimeout> | undefined;
+    private flushTimer: ReturnType<typeof setImmediate> | undefined;
     private firstPending = 0;
 
     /**
-     * Edits are coalesced: changes that arrive within a few milliseconds of each other are
-     * built once, so a query (a hover, say) never waits behind a queue of superseded
+     * Edits are coalesced: changes already queued behind each other are built once, so a query (a hover, say) never waits behind a queue of superseded
      * edits. Documents of other languages (a README, a .txt opened in the same editor) are
      * not Remit's: they are left out of the workspace.
      */
@@ -55,25 +53,33 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
         // The running build has published what its edits changed and is re-checking the maps
         // that refer to them: the newer edit goes first, and the next build finishes that.
         if (this.inFlight && (this.documentBuilder as Partial<WorkspaceRevalidatingBuilder>).inBackground) this.workspaceLock.cancelWrite();
-        const now = Date.now();
-        if (!wasPending) this.firstPending = now;
-        this.lastEdit = now;
+        if (!wasPending) this.firstPending = Date.now();
+        this.messagesRead++;
         this.schedule();
     }
 
-    private lastEdit = 0;
+    /** How many edits and read requests have been read: a build waits while the queue still brings more. */
+    private messagesRead = 0;
 
     /**
-     * The next build waits for a pause in the edits, but never longer than a fifth of a second
-     * in all. While a build runs, the server reads only one message between two of its steps,
-     * so building while edits still pour in would slow down reading them, and with them the
-     * queries queued behind them: a flood of edits is read first, then built once.
+     * The next build starts once the edits already sent have been read, so a flood of edits is
+     * read first, then built once (while a build runs, the server reads only one message
+     * between two of its steps, so building while edits still pour in would slow down reading
+     * them, and with them the queries queued behind them), and a single keystroke is built at
+     * once. The connection handles one queued message per turn of the event loop: a check one
+     * turn behind the message being handled sees whether another edit or request followed it.
+     * Never longer than a fifth of a second in all, so a long stream of edits is still checked.
      */
     private schedule(): void {
-        if (this.flushTimer !== undefined) clearTimeout(this.flushTimer);
-        const now = Date.now();
-        const delay = Math.max(0, Math.min(this.lastEdit + COALESCE_MS - now, this.firstPending + MAX_COALESCE_MS - now));
-        this.flushTimer = setTimeout(() => this.flush(), delay);
+        if (this.flushTimer === undefined) this.awaitQueuedEdits(this.messagesRead, true);
+    }
+
+    private awaitQueuedEdits(seen: number, behindNext: boolean): void {
+        this.flushTimer = setImmediate(() => {
+            const moreCame = this.messagesRead !== seen;
+            if ((behindNext || moreCame) && Date.now() - this.firstPending < MAX_COALESCE_MS) this.awaitQueuedEdits(this.messagesRead, false);
+            else this.flush();
+        });
     }
 
     private inFlight = false;
@@ -87,6 +93,8 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
      * the edits to pause and one build of the latest text, never for builds of older text.
      */
     latestTextBuilt(uri: URI, token: CancellationToken): Promise<void> {
+        // A request read between two edits does not end the flood: the build waits for the queue.
+        this.messagesRead++;
         const key = uri.toString();
         const live = this.shared.workspace.TextDocuments?.get(key);
         if (!live || !this.shared.ServiceRegistry.hasServices(uri)) return Promise.resolve();
