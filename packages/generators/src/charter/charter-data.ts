@@ -101,6 +101,11 @@ export interface CharterGrid {
     key: CharterGridKey[];
     /** One row per decision. */
     rows: CharterGridRow[];
+    /**
+     * What the mark after an abbreviation means, when some cell has one ("D†": held only in
+     * some phases or cases, so a row may show two "D"s that never hold at once); "" when no cell does.
+     */
+    partialNote: string;
 }
 
 export interface CharterGridColumn {
@@ -128,7 +133,7 @@ export interface CharterGridRow {
     title: string;
     /** True when nobody has the final say in some phase. */
     gap: boolean;
-    /** One cell per column, in the order of `columns`: the abbreviated levels held ("R D"), or "". */
+    /** One cell per column, in the order of `columns`: the abbreviated levels held ("R D"), each marked "†" when held only in some phases or cases, or "". */
     cells: string[];
 }
 
@@ -445,6 +450,12 @@ export function buildCharterData(view: MapView, options: CharterDataOptions = {}
     addTeams(roles);
     const short = levelShortNames(view.levels.map(l => l.name));
     const front = map.frontMatter ?? {};
+    const gridRows = view.decisions.map(d => ({
+        id: d.decision.qualifiedName,
+        title: d.decision.title,
+        gap: d.gap,
+        cells: view.holders.map(h => gridCell(h.holdings.filter(x => x.decision === d), short))
+    }));
     if (findingsShown !== 'full') for (const d of decisions) d.findings = [];
     return {
         map: {
@@ -457,13 +468,10 @@ export function buildCharterData(view: MapView, options: CharterDataOptions = {}
         grid: {
             columns: view.holders.map(h => ({ id: h.name, name: shortName(h.name), title: h.label })),
             key: view.levels.map(l => ({ short: short.get(l.name)!, level: l.name, final: l.final })),
-            rows: view.decisions.map(d => ({
-                id: d.decision.qualifiedName,
-                title: d.decision.title,
-                gap: d.gap,
-                cells: view.holders.map(h => h.holdings.filter(x => x.decision === d).map(x => short.get(x.level.name) ?? x.level.name)
-                    .filter((x, i, all) => all.indexOf(x) === i).join(' '))
-            }))
+            rows: gridRows,
+            partialNote: gridRows.some(r => r.cells.some(c => c.includes(PARTIAL_MARK)))
+                ? `${PARTIAL_MARK} held only in some phases or some cases: see the decision for when.`
+                : ''
         },
         escalation: {
             decisions: decisions.filter(d => d.escalate !== '').map(d => ({ id: d.id, title: d.title, to: d.escalate, decidedBy: d.decidedBy })),
@@ -647,6 +655,23 @@ function addTeams(roles: CharterRole[]): void {
 
 function shortName(qualified: string): string {
     return qualified.slice(qualified.lastIndexOf('.') + 1);
+}
+
+/** Marks a level in the summary grid that a holder has only in some phases or cases. */
+const PARTIAL_MARK = '\u2020';
+
+/**
+ * One cell of the summary grid: the abbreviated levels a holder has in a decision, each
+ * marked when it holds only in some phases or cases (never at all times), so that a row with
+ * a hand-over at a phase, or a decision split by amount, does not read as two final deciders.
+ */
+function gridCell(holdings: ReadonlyArray<{ level: { name: string }; when?: string; case?: string }>, short: ReadonlyMap<string, string>): string {
+    const levels = new Map<string, boolean>();
+    for (const holding of holdings) {
+        const always = holding.when === undefined && holding.case === undefined;
+        levels.set(holding.level.name, (levels.get(holding.level.name) ?? false) || always);
+    }
+    return [...levels].map(([level, always]) => (short.get(level) ?? level) + (always ? '' : PARTIAL_MARK)).join(' ');
 }
 
 /** Short names for levels, unique within the scheme: D for decide, R for recommend, I for inform… */

@@ -60,6 +60,7 @@ function body(data: CharterData): Block[] {
     out.push(heading('Summary: who decides what', HeadingLevel.HEADING_1));
     out.push(text(`Key: ${data.grid.key.map(k => `${k.short} ${k.level}${k.final ? ' (final say)' : ''}`).join(' · ')}`));
     out.push(table(['Decision', ...data.grid.columns.map(c => c.title)], data.grid.rows.map(r => [r.gap ? `${r.title} (no final say yet)` : r.title, ...r.cells]), { centre: true }));
+    if (data.grid.partialNote !== '') out.push(text(data.grid.partialNote));
 
     out.push(heading('Decisions', HeadingLevel.HEADING_1));
     if (data.decisions.length === 0) out.push(text('No decisions are written down yet.'));
