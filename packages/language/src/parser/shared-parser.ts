@@ -1,5 +1,6 @@
 import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
 import { limitNesting } from './nesting.js';
+import { canParse, parse } from './link-content.js';
 
 /**
  * One parser for every set of services in a process.
@@ -46,6 +47,8 @@ type Parse = (input: string, options?: unknown) => ParseResult;
 function parseWith(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {
     const parser = shared ??= newParser(creator ?? services);
     (parser as unknown as { linker: Linker }).linker = services.references.Linker;
+    // Langium's own parse, with a leaner last walk over the tree (`link-content.ts`).
+    if (canParse(parser)) return parse(parser, input, options as { rule?: string } | undefined);
     return (parser.parse as Parse).call(parser, input, options);
 }
 

@@ -2,6 +2,7 @@ import {
     AstUtils, DefaultIndexManager, stream,
     type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type ReferenceDescription, type Stream, type URI
 } from 'langium';
+import { IndexedReference } from './descriptions.js';
 
 /**
  * Langium's index, with questions answered from tables kept per document instead of by
@@ -84,7 +85,9 @@ export class RemitIndexManager extends DefaultIndexManager {
                 dropped = true;
                 continue;
             }
-            const moved = { ...reference, targetUri: target.targetUri, targetPath: target.targetPath, local: target.targetUri.toString() === uri };
+            const moved = reference instanceof IndexedReference
+                ? reference.retarget(target.targetUri, target.targetPath)
+                : { ...reference, targetUri: target.targetUri, targetPath: target.targetPath, local: target.targetUri.toString() === uri };
             updated.push(moved);
             this.addIncoming(uri, moved);
         }
