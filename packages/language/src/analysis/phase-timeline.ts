@@ -89,7 +89,16 @@ export class PhaseTimeline {
 
     /** Everyone who holds the final level in some period, in the order first met. */
     everFinalHolders(decision: DecisionModel): string[] {
-        return [...new Set(this.periods.flatMap(p => this.finalHolders(decision, p)))];
+        return [...new Set(this.distinctPeriods(decision).flatMap(p => this.finalHolders(decision, p)))];
+    }
+
+    /**
+     * The periods in which the decision's authority may differ: all of them, or only the
+     * first for a decision without bounds, whose every period is the same. For questions
+     * whose answer is the same when a period is asked twice (who ever holds, who alone).
+     */
+    distinctPeriods(decision: DecisionModel): readonly Period[] {
+        return unbounded(decision) ? this.periods.slice(0, 1) : this.periods;
     }
 
     finalLevel(): LevelModel | undefined {

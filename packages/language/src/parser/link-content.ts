@@ -52,7 +52,8 @@ export function parse(parser: object, input: string, options: { rule?: string } 
  */
 export function linkContent(node: AstNode): void {
     const record = node as unknown as Record<string, unknown>;
-    for (const name of Object.keys(node)) {
+    // `for ... in`: the keys of `Object.keys` (see utils/ast-walk.ts), without an array of them.
+    for (const name in node) {
         if (name.charCodeAt(0) === 36 /* $ */) continue;
         const value = record[name];
         if (Array.isArray(value)) {
