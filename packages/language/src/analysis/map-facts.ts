@@ -89,11 +89,13 @@ function referencedBy(map: MapModel): string[] {
             if (target && target !== team.qualifiedName) used.add(target);
         }
     }
+    // Plain loops: this runs over every assignment of the workspace.
     for (const decision of map.decisions) {
         if (decision.escalate) used.add(decision.escalate);
         for (const assignment of decision.assignments) {
-            assignment.holders.forEach(h => used.add(h));
-            for (const phase of [assignment.from, assignment.until]) if (phase) used.add(`${map.name}.${phase}`);
+            for (const holder of assignment.holders) used.add(holder);
+            if (assignment.from) used.add(`${map.name}.${assignment.from}`);
+            if (assignment.until) used.add(`${map.name}.${assignment.until}`);
         }
     }
     return [...used];

@@ -1,6 +1,7 @@
-import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
+import { createLangiumParser, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
 import { limitNesting } from './nesting.js';
 import { canParse, parse } from './link-content.js';
+import { SlimCstNodeBuilder } from './slim-cst.js';
 
 /**
  * One parser for every set of services in a process.
@@ -28,6 +29,8 @@ let creator: LangiumCoreServices | undefined;
 
 function newParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    // Leaner leaves for the syntax tree (`slim-cst.ts`).
+    (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new SlimCstNodeBuilder();
     iterativeRecovery(parser);
     rememberedResync(parser);
     rememberedFollows(parser);
