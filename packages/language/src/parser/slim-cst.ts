@@ -78,6 +78,11 @@ class SlimRoot extends RootCstNodeImpl {
 /** The offset at which each line starts; a line ends at `\n`, `\r\n` or `\r`. */
 export function lineStarts(text: string): Uint32Array {
     const starts = [0];
+    if (!text.includes('\r')) {
+        // Most maps: only `\n`, found by the string search rather than character by character.
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+        return Uint32Array.from(starts);
+    }
     for (let i = 0; i < text.length; i++) {
         const c = text.charCodeAt(i);
         if (c === 13 /* \r */) {
