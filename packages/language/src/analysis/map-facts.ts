@@ -60,8 +60,11 @@ function computeFacts(map: MapModel): MapFacts {
         // A decision with cases counts once, whatever the case.
         const views = caseViews(decision).map(v => v.decision);
         const name = decision.qualifiedName;
-        for (const holder of new Set(views.flatMap(v => timeline.everFinalHolders(v)))) add(facts.finalSay, holder, name);
-        for (const holder of new Set(views.flatMap(v => loneHolders(timeline, loneLevels, v)))) add(facts.carriedAlone, holder, name);
+        // Each list is already without repeats; only several views' lists need merging.
+        const finalSay = views.length === 1 ? timeline.everFinalHolders(views[0]) : new Set(views.flatMap(v => timeline.everFinalHolders(v)));
+        for (const holder of finalSay) add(facts.finalSay, holder, name);
+        const alone = views.length === 1 ? loneHolders(timeline, loneLevels, views[0]) : new Set(views.flatMap(v => loneHolders(timeline, loneLevels, v)));
+        for (const holder of alone) add(facts.carriedAlone, holder, name);
         const vetoHolders = new Set(decision.assignments.filter(a => vetoLevels.includes(a.level)).flatMap(a => a.holders));
         for (const holder of vetoHolders) add(facts.vetoSay, holder, name);
         const domain = decision.domainPath[decision.domainPath.length - 1];

@@ -48,10 +48,11 @@ class SlimLeaf implements LeafCstNode {
 
     get range(): Range {
         const root = this.root;
-        const starts = root instanceof SlimRoot ? root.lineStarts : lineStarts(root.fullText);
-        const startLine = lineAt(starts, this.offset);
+        const slim = root instanceof SlimRoot;
+        const starts = slim ? root.lineStarts : lineStarts(root.fullText);
+        const startLine = slim ? root.lineOf(this.offset) : lineAt(starts, this.offset);
         // The end is where the last character ends: a token never ends with a line break.
-        const endLine = this.length > 0 ? lineAt(starts, this.end - 1) : startLine;
+        const endLine = this.length === 0 ? startLine : slim ? root.lineOf(this.end - 1) : lineAt(starts, this.end - 1);
         return {
             start: { line: startLine, character: this.offset - starts[startLine] },
             end: { line: endLine, character: this.end - starts[endLine] }
@@ -70,8 +71,20 @@ class SlimHiddenLeaf extends SlimLeaf {
 class SlimRoot extends RootCstNodeImpl {
     private starts: Uint32Array | undefined = undefined;
 
+    /** The line last answered: ranges are mostly asked in the order of the text, a line or two apart. */
+    private lastLine = 0;
+
     get lineStarts(): Uint32Array {
         return this.starts ??= lineStarts(this.fullText);
+    }
+
+    /** The 0-based line holding the offset. */
+    lineOf(offset: number): number {
+        const starts = this.lineStarts;
+        let line = this.lastLine;
+        const holds = (n: number) => n < starts.length && starts[n] <= offset && (n + 1 === starts.length || offset < starts[n + 1]);
+        if (!holds(line)) line = holds(line + 1) ? line + 1 : lineAt(starts, offset);
+        return this.lastLine = line;
     }
 }
 
