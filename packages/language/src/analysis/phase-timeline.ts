@@ -89,7 +89,10 @@ export class PhaseTimeline {
 
     /** Everyone who holds the final level in some period, in the order first met. */
     everFinalHolders(decision: DecisionModel): string[] {
-        return [...new Set(this.distinctPeriods(decision).flatMap(p => this.finalHolders(decision, p)))];
+        const periods = this.distinctPeriods(decision);
+        // One period's holders are already distinct (and a fresh array).
+        if (periods.length === 1) return this.finalHolders(decision, periods[0]);
+        return [...new Set(periods.flatMap(p => this.finalHolders(decision, p)))];
     }
 
     /**
