@@ -1,8 +1,7 @@
 import {
-    DefaultLinker, interruptAndCheck, isLinkingError,
+    Cancellation, DefaultLinker, interruptAndCheck, isLinkingError,
     type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument, type LinkingError, type Reference
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import { forEachNode, forEachReferenceOf } from '../utils/ast-walk.js';
 
 /** How many nodes are linked between two looks at the cancellation token. */
@@ -70,7 +69,7 @@ export class RemitLinker extends DefaultLinker {
         super.unlink(document);
     }
 
-    override async link(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<void> {
+    override async link(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
         if (this.profiler?.isActive('linking')) return super.link(document, cancelToken);
         const nodes: AstNode[] = [];
         forEachNode(document.parseResult.value, node => nodes.push(node));

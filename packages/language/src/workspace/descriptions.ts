@@ -1,9 +1,7 @@
 import {
-    AstUtils, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, interruptAndCheck,
-    isReference, UriUtils, type AstNode, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumCoreServices,
-    type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription, type URI
+    AstUtils, Cancellation, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, interruptAndCheck,
+    isReference, UriUtils, type AstNode, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription, type URI
 } from 'langium';
-import { CancellationToken } from 'vscode-languageserver';
 import { forEachNode, forEachReferenceOf } from '../utils/ast-walk.js';
 
 /**
@@ -70,15 +68,11 @@ export class IndexedReference implements ReferenceDescription {
 }
 
 export class RemitReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
-    constructor(services: LangiumCoreServices) {
-        super(services);
-    }
-
     /**
      * The document's references that resolve, in the order Langium lists them. Each node's
      * path is built once for all of its references (a decision line's holders share it).
      */
-    override async createDescriptions(document: LangiumDocument, cancelToken = CancellationToken.None): Promise<ReferenceDescription[]> {
+    override async createDescriptions(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
         const descriptions: ReferenceDescription[] = [];
         const sourceUri = document.uri;
@@ -98,10 +92,10 @@ export class RemitReferenceDescriptionProvider extends DefaultReferenceDescripti
         return descriptions;
     }
 
+    /** As Langium's `createInfoDescriptions` for a single reference: none without its text or what it resolved to. */
     private describe(reference: Reference, sourceUri: URI, sourcePath: () => string): IndexedReference | undefined {
         const target = reference.$nodeDescription;
-        if (!reference.$refNode) return undefined;
-        if (!target) return undefined;
+        if (!reference.$refNode || !target) return undefined;
         return new IndexedReference(sourceUri, sourcePath(), target.documentUri, target.path, UriUtils.equals(target.documentUri, sourceUri), reference.$refNode);
     }
 }
