@@ -6,6 +6,7 @@ import {
 import { RemitGeneratedModule, RemitGeneratedSharedModule } from './generated/module.js';
 import { RemitScopeComputation } from './references/scope-computation.js';
 import { RemitScopeProvider } from './references/scope-provider.js';
+import { RemitLinker } from './references/linker.js';
 import { SchemeResolver } from './references/scheme-resolver.js';
 import { RemitDocumentValidator } from './validation/document-validator.js';
 import { RemitLexerErrorMessageProvider, RemitParserErrorMessageProvider } from './validation/syntax-message-provider.js';
@@ -18,6 +19,8 @@ import { RemitTokenBuilder } from './parser/token-builder.js';
 import { sharedParser } from './parser/shared-parser.js';
 import { RemitAstNodeLocator } from './workspace/ast-node-locator.js';
 import { RemitIndexManager } from './workspace/index-manager.js';
+import { RemitAstNodeDescriptionProvider, RemitReferenceDescriptionProvider } from './workspace/descriptions.js';
+import { RemitValueConverter } from './parser/value-converter.js';
 
 /** A group of checks registered after the core ones (the authority analysis is one). */
 export type CheckRegistration = (registry: ValidationRegistry, services: RemitServices) => void;
@@ -39,15 +42,19 @@ export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & Rem
         TokenBuilder: () => new RemitTokenBuilder(),
         ParserErrorMessageProvider: () => new RemitParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new RemitLexerErrorMessageProvider(),
-        LangiumParser: services => sharedParser(services)
+        LangiumParser: services => sharedParser(services),
+        ValueConverter: () => new RemitValueConverter()
     },
     references: {
         ScopeComputation: services => new RemitScopeComputation(services),
         ScopeProvider: services => new RemitScopeProvider(services),
+        Linker: services => new RemitLinker(services),
         SchemeResolver: services => new SchemeResolver(services)
     },
     workspace: {
-        AstNodeLocator: () => new RemitAstNodeLocator()
+        AstNodeLocator: () => new RemitAstNodeLocator(),
+        AstNodeDescriptionProvider: services => new RemitAstNodeDescriptionProvider(services),
+        ReferenceDescriptionProvider: services => new RemitReferenceDescriptionProvider(services)
     },
     validation: {
         DocumentValidator: services => new RemitDocumentValidator(services),

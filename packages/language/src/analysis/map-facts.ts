@@ -1,4 +1,4 @@
-import type { DecisionModel, MapModel } from '../model/types.js';
+import type { DecisionModel, LevelModel, MapModel } from '../model/types.js';
 import { caseViews } from './cases.js';
 import { PhaseTimeline } from './phase-timeline.js';
 
@@ -55,18 +55,22 @@ function computeFacts(map: MapModel): MapFacts {
         soleFinalSayDomains: new Map()
     };
     const vetoLevels = map.scheme.levels.filter(l => l.veto).map(l => l.name);
+    const loneLevels = map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
     for (const decision of map.decisions) {
         // A decision with cases counts once, whatever the case.
         const views = caseViews(decision).map(v => v.decision);
         const name = decision.qualifiedName;
-        for (const holder of new Set(views.flatMap(v => timeline.everFinalHolders(v)))) add(facts.finalSay, holder, name);
-        for (const holder of new Set(views.flatMap(v => loneHolders(timeline, v)))) add(facts.carriedAlone, holder, name);
+        // Each list is already without repeats; only several views' lists need merging.
+        const finalSay = views.length === 1 ? timeline.everFinalHolders(views[0]) : new Set(views.flatMap(v => timeline.everFinalHolders(v)));
+        for (const holder of finalSay) add(facts.finalSay, holder, name);
+        const alone = views.length === 1 ? loneHolders(timeline, loneLevels, views[0]) : new Set(views.flatMap(v => loneHolders(timeline, loneLevels, v)));
+        for (const holder of alone) add(facts.carriedAlone, holder, name);
         const vetoHolders = new Set(decision.assignments.filter(a => vetoLevels.includes(a.level)).flatMap(a => a.holders));
         for (const holder of vetoHolders) add(facts.vetoSay, holder, name);
         const domain = decision.domainPath[decision.domainPath.length - 1];
         if (!domain) continue;
         for (const view of views) {
-            for (const period of timeline.periods) {
+            for (const period of timeline.distinctPeriods(view)) {
                 const holders = timeline.finalHolders(view, period);
                 if (holders.length === 1) addOnce(facts.soleFinalSayDomains, holders[0], domain);
             }
@@ -88,24 +92,26 @@ function referencedBy(map: MapModel): string[] {
             if (target && target !== team.qualifiedName) used.add(target);
         }
     }
+    // Plain loops: this runs over every assignment of the workspace.
     for (const decision of map.decisions) {
         if (decision.escalate) used.add(decision.escalate);
         for (const assignment of decision.assignments) {
-            assignment.holders.forEach(h => used.add(h));
-            for (const phase of [assignment.from, assignment.until]) if (phase) used.add(`${map.name}.${phase}`);
+            for (const holder of assignment.holders) used.add(holder);
+            if (assignment.from) used.add(`${map.name}.${assignment.from}`);
+            if (assignment.until) used.add(`${map.name}.${assignment.until}`);
         }
     }
     return [...used];
 }
 
-/** Who alone holds the scheme's first level, a veto or its final level, in some phase. */
-function loneHolders(timeline: PhaseTimeline, decision: DecisionModel): string[] {
-    const levels = timeline.map.scheme.levels.filter((l, i) => i === 0 || l.veto || l.final);
+/** Who alone holds one of `levels` (the scheme's first level, a veto or its final level), in some phase. */
+function loneHolders(timeline: PhaseTimeline, levels: readonly LevelModel[], decision: DecisionModel): string[] {
     const found = new Set<string>();
-    for (const period of timeline.periods) {
+    for (const period of timeline.distinctPeriods(decision)) {
         for (const level of levels) {
-            const holders = new Set(timeline.holdersAt(decision, level.name, period));
-            if (holders.size === 1) found.add([...holders][0]);
+            // One holder, perhaps listed more than once.
+            const holders = timeline.holdersAt(decision, level.name, period);
+            if (holders.length > 0 && holders.every(h => h === holders[0])) found.add(holders[0]);
         }
     }
     return [...found];

@@ -21,6 +21,11 @@ const finalHoldersCache = new WeakMap<DecisionModel, string[][]>();
 const activeCache = new WeakMap<DecisionModel, AssignmentModel[][]>();
 const holdersCache = new WeakMap<DecisionModel, Map<string, string[][]>>();
 
+/** Whether every assignment of the decision spans the map's whole life (the same in every period). */
+function unbounded(decision: DecisionModel): boolean {
+    return decision.assignments.every(a => a.from === undefined && a.until === undefined);
+}
+
 /**
  * Answers "who holds this level of this decision in this phase?". An assignment without
  * bounds spans every phase; `from` is inclusive and `until` exclusive.
@@ -47,7 +52,9 @@ export class PhaseTimeline {
     activeAssignments(decision: DecisionModel, period: Period): readonly AssignmentModel[] {
         let byPeriod = activeCache.get(decision);
         if (!byPeriod) {
-            byPeriod = this.periods.map(p => decision.assignments.filter(a => this.isActive(a, p)));
+            // Most decisions have no bounds: every period then shares the one list.
+            const always = unbounded(decision) ? decision.assignments : undefined;
+            byPeriod = this.periods.map(p => always ?? decision.assignments.filter(a => this.isActive(a, p)));
             activeCache.set(decision, byPeriod);
         }
         return byPeriod[period.index] ?? [];
@@ -59,7 +66,9 @@ export class PhaseTimeline {
         if (!byLevel) holdersCache.set(decision, byLevel = new Map());
         let byPeriod = byLevel.get(level);
         if (!byPeriod) {
-            byPeriod = this.periods.map(p => this.activeAssignments(decision, p).filter(a => a.level === level).flatMap(a => a.holders));
+            const holders = (p: Period) => this.activeAssignments(decision, p).filter(a => a.level === level).flatMap(a => a.holders);
+            const always = unbounded(decision) ? holders(this.periods[0]) : undefined;
+            byPeriod = this.periods.map(p => always ?? holders(p));
             byLevel.set(level, byPeriod);
         }
         return byPeriod[period.index] ?? [];
@@ -70,7 +79,9 @@ export class PhaseTimeline {
         let byPeriod = finalHoldersCache.get(decision);
         if (!byPeriod) {
             const final = this.finalLevel();
-            byPeriod = this.periods.map(p => final ? [...new Set(this.holdersAt(decision, final.name, p))] : []);
+            const distinct = (p: Period) => final ? [...new Set(this.holdersAt(decision, final.name, p))] : [];
+            const always = unbounded(decision) ? distinct(this.periods[0]) : undefined;
+            byPeriod = this.periods.map(p => always ?? distinct(p));
             finalHoldersCache.set(decision, byPeriod);
         }
         return [...(byPeriod[period.index] ?? [])];
@@ -78,7 +89,19 @@ export class PhaseTimeline {
 
     /** Everyone who holds the final level in some period, in the order first met. */
     everFinalHolders(decision: DecisionModel): string[] {
-        return [...new Set(this.periods.flatMap(p => this.finalHolders(decision, p)))];
+        const periods = this.distinctPeriods(decision);
+        // One period's holders are already distinct (and a fresh array).
+        if (periods.length === 1) return this.finalHolders(decision, periods[0]);
+        return [...new Set(periods.flatMap(p => this.finalHolders(decision, p)))];
+    }
+
+    /**
+     * The periods in which the decision's authority may differ: all of them, or only the
+     * first for a decision without bounds, whose every period is the same. For questions
+     * whose answer is the same when a period is asked twice (who ever holds, who alone).
+     */
+    distinctPeriods(decision: DecisionModel): readonly Period[] {
+        return unbounded(decision) ? this.periods.slice(0, 1) : this.periods;
     }
 
     finalLevel(): LevelModel | undefined {

@@ -7,6 +7,7 @@ import { isNamedElement, qualifiedName } from '../references/names.js';
 import { report } from '../validation/report.js';
 import { closestName } from '../utils/suggest.js';
 import type { Finding } from './finding.js';
+import { findNode } from '../utils/ast-walk.js';
 
 /**
  * Reports the authority analysis' findings as diagnostics. The analysis runs once over the
@@ -78,7 +79,6 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
     const findings = services.analysis.WorkspaceAnalysis.findingsIn(services.model.ModelProvider.workspace(), services.settings.RemitSettings.config, uri);
     if (findings.length === 0) return;
     const unsettled = decisionsWithUnresolvedNames(document);
-    const nodes = nodesByRange(map);
     const index = services.shared.workspace.IndexManager;
     const locator = services.workspace.AstNodeLocator;
     let misspeltNames: string[] | undefined;
@@ -88,7 +88,7 @@ function reportFindings(map: RemitMap, accept: ValidationAcceptor, services: Rem
         if (doubt && (finding.code === 'no-final-authority' || finding.code === 'missing-required-level') && doubt.levels.has(finding.data.level)) continue;
         // A finding located at an element is shown at its name; one located at a line inside
         // an element (an 'overrides' or 'under' name) at that line.
-        const exact = nodes.get(rangeKey(finding.location.range));
+        const exact = nodeAt(map, finding.location.range);
         const node = exact ?? elementNode(map, finding.element) ?? map;
         // The model leaves out assignments whose level is misspelt; their holders are still used.
         if (finding.code === 'unused-element') {
@@ -166,14 +166,27 @@ function decisionsWithUnresolvedNames(document: LangiumDocument): Map<string, Un
     return result;
 }
 
-/** Every node of the map by the range of its text, to turn a model location back into a node. */
-function nodesByRange(map: RemitMap): Map<string, AstNode> {
-    const nodes = new Map<string, AstNode>();
-    for (const node of AstUtils.streamAst(map)) {
-        const range = node.$cstNode?.range;
-        if (range && !nodes.has(rangeKey(range))) nodes.set(rangeKey(range), node);
-    }
-    return nodes;
+/**
+ * The first node of the map (a node before its contents) whose text has exactly this range,
+ * to turn a model location back into a node. A node's contents lie within its own text, so
+ * only the nodes around the range are looked into: the ranges of the others are never made.
+ */
+function nodeAt(map: RemitMap, range: Range): AstNode | undefined {
+    return findNode(map, node => {
+        const own = node.$cstNode?.range;
+        if (!own) return 'enter';
+        if (samePosition(own.start, range.start) && samePosition(own.end, range.end)) return 'found';
+        return before(own.start, range.start) && before(range.end, own.end) ? 'enter' : 'skip';
+    });
+}
+
+function samePosition(a: Range['start'], b: Range['start']): boolean {
+    return a.line === b.line && a.character === b.character;
+}
+
+/** Whether `a` is at or before `b`. */
+function before(a: Range['start'], b: Range['start']): boolean {
+    return a.line < b.line || (a.line === b.line && a.character <= b.character);
 }
 
 function rangeKey(range: Range): string {
@@ -182,10 +195,7 @@ function rangeKey(range: Range): string {
 
 /** The named element a finding is about, by its qualified name. */
 function elementNode(map: RemitMap, element: string): AstNode | undefined {
-    for (const node of AstUtils.streamAst(map)) {
-        if (isNamedElement(node) && node.name && qualifiedName(node) === element) return node;
-    }
-    return undefined;
+    return findNode(map, node => isNamedElement(node) && node.name && qualifiedName(node) === element ? 'found' : 'enter');
 }
 
 /** A named element is underlined at its name, not across its whole block. */

@@ -53,8 +53,8 @@ export function checkConcentration(ctx: AnalysisContext, map: MapModel, out: Fin
     if (total === 0 || total < minDecisions) return;
     const timeline = ctx.timeline(map);
     const concentrated = map.decisions.filter(decision => {
-        const holders = new Set(timeline.periods.flatMap(p => timeline.finalHolders(decision, p)));
-        return holders.size > 0 && [...holders].every(h => administratorsOnly(ctx, h, new Set()));
+        const holders = timeline.everFinalHolders(decision);
+        return holders.length > 0 && holders.every(h => administratorsOnly(ctx, h, new Set()));
     });
     const share = (concentrated.length * 100) / total;
     if (share <= maxShare) return;

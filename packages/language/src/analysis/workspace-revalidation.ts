@@ -223,7 +223,8 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
                 bySegment.set(update.offset, { targetUri: update.description!.documentUri, targetPath: update.description!.path });
             } else {
                 update.reference._ref = update.error;
-                delete update.reference._nodeDescription;
+                // Set, not deleted: a deleted field turns the reference into a dictionary (see references/linker.ts).
+                update.reference._nodeDescription = undefined;
                 bySegment.set(update.offset, undefined);
             }
         }

@@ -199,7 +199,9 @@ function target(reference: Reference<NamedElement> | undefined): string | undefi
 }
 
 function targets(references: ReadonlyArray<Reference<NamedElement>>): string[] {
-    return references.map(target).filter((name): name is string => name !== undefined);
+    const names = references.map(target);
+    // `filter` grows its result by pushing, leaving room for 17 names in a list of one or two.
+    return names.includes(undefined) ? names.filter((name): name is string => name !== undefined) : names as string[];
 }
 
 function teamRule(rule: TeamRule): TeamRuleModel {
@@ -210,14 +212,18 @@ function teamRule(rule: TeamRule): TeamRuleModel {
 /** Where a property's text is written (a reference's name), else the whole element. */
 function propertyLocation(node: AstNode, property: string, uri: string): SourceLocation {
     const range = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range;
-    return range ? { uri, range: { start: { ...range.start }, end: { ...range.end } } } : location(node, uri);
+    return range ? { uri, range } : location(node, uri);
 }
 
 function compareStart(a: SourceLocation, b: SourceLocation): number {
     return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
+/**
+ * The range is the syntax node's own (Langium keeps it with the node once read), not a copy:
+ * nothing changes a range once made, and a district has tens of thousands of locations.
+ */
 function location(node: AstNode, uri: string): SourceLocation {
     const range = node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { uri, range: { start: { ...range.start }, end: { ...range.end } } };
+    return { uri, range };
 }

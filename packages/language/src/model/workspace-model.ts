@@ -37,6 +37,8 @@ function indexOf(map: MapModel): MapIndex {
 export class WorkspaceModel {
     /** Maps by name, in workspace order (two maps with one name are an error, but both are here). */
     private readonly mapsByName = new Map<string, MapModel[]>();
+    /** The holder each qualified name names, once asked (null: none). */
+    private readonly holders = new Map<string, HolderModel | null>();
 
     constructor(readonly maps: readonly MapModel[]) {
         for (const map of maps) {
@@ -61,8 +63,12 @@ export class WorkspaceModel {
     }
 
     holder(qualifiedName: string): HolderModel | undefined {
-        return this.find(qualifiedName, index => index.holders)?.value;
+        // Asked for every holder of every decision by several rules: each answer is kept (null: none).
+        let holder = this.holders.get(qualifiedName);
+        if (holder === undefined) this.holders.set(qualifiedName, holder = this.find(qualifiedName, index => index.holders)?.value ?? null);
+        return holder ?? undefined;
     }
+
 
     decision(qualifiedName: string): DecisionModel | undefined {
         return this.find(qualifiedName, index => index.decisions)?.value;

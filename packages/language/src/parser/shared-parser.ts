@@ -1,5 +1,7 @@
-import { createLangiumParser, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
+import { createLangiumParser, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
 import { limitNesting } from './nesting.js';
+import { canParse, parse } from './link-content.js';
+import { SlimCstNodeBuilder } from './slim-cst.js';
 
 /**
  * One parser for every set of services in a process.
@@ -27,6 +29,8 @@ let creator: LangiumCoreServices | undefined;
 
 function newParser(services: LangiumCoreServices): LangiumParser {
     const parser = createLangiumParser(services);
+    // Leaner leaves for the syntax tree (`slim-cst.ts`).
+    (parser as unknown as { nodeBuilder: CstNodeBuilder }).nodeBuilder = new SlimCstNodeBuilder();
     iterativeRecovery(parser);
     rememberedResync(parser);
     rememberedFollows(parser);
@@ -46,6 +50,8 @@ type Parse = (input: string, options?: unknown) => ParseResult;
 function parseWith(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {
     const parser = shared ??= newParser(creator ?? services);
     (parser as unknown as { linker: Linker }).linker = services.references.Linker;
+    // Langium's own parse, with a leaner last walk over the tree (`link-content.ts`).
+    if (canParse(parser)) return parse(parser, input, options as { rule?: string } | undefined);
     return (parser.parse as Parse).call(parser, input, options);
 }
 

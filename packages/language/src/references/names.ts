@@ -23,10 +23,25 @@ export function mapOf(node: AstNode): RemitMap | undefined {
  */
 export function qualifiedName(node: NamedElement): string {
     if (isRemitMap(node)) return node.name;
-    if (isLevel(node)) return `${qualifiedName(node.$container)}.${node.name}`;
-    const map = mapOf(node);
-    return map ? `${map.name}.${node.name}` : node.name;
+    let name = qualifiedNames.get(node);
+    if (name === undefined) {
+        if (isLevel(node)) name = `${qualifiedName(node.$container)}.${node.name}`;
+        else {
+            const map = mapOf(node);
+            name = map ? `${map.name}.${node.name}` : node.name;
+        }
+        qualifiedNames.set(node, name);
+    }
+    return name;
 }
+
+/**
+ * Each element's qualified name, made once: a syntax tree does not change once parsed. Every
+ * reference to an element (a district's schools name their principal thousands of times)
+ * then gives the same string, whose hash, once worked out, is kept with it; a new string
+ * each time had to be joined up and hashed again by every set and map of the analysis.
+ */
+const qualifiedNames = new WeakMap<AstNode, string>();
 
 /** The nearest element a diagnostic at `node` is about, by qualified name. */
 export function elementNameAt(node: AstNode | undefined): string | undefined {

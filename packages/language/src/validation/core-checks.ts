@@ -1,4 +1,4 @@
-import { AstUtils, GrammarAST, URI, isCompositeCstNode, type AstNode, type CstNode, type IndexManager, type ValidationAcceptor } from 'langium';
+import { AstUtils, GrammarAST, URI, isCompositeCstNode, type AstNode, type CompositeCstNode, type CstNode, type IndexManager, type ValidationAcceptor } from 'langium';
 import {
     isAssignment, isDomain, isLevel, isLevelScheme, isPhaseList, isRole, isTeam,
     type Assignment, type Duration, type LevelScheme, type RemitMap, type Role, type Team
@@ -158,16 +158,24 @@ export class CoreChecks {
     checkRepeatedProperties(node: AstNode, keywords: readonly string[], accept: ValidationAcceptor): void {
         // One pass over the element's own text (nested elements are skipped): this runs on
         // every role, decision and assignment of the workspace on each change.
-        const counts = new Map<string, number>();
-        const visit = (cst: CstNode): void => {
-            if (cst.astNode !== node) return;
-            if (isCompositeCstNode(cst)) {
-                cst.content.forEach(visit);
-            } else if (GrammarAST.isKeyword(cst.grammarSource) && keywords.includes(cst.grammarSource.value)) {
-                counts.set(cst.grammarSource.value, (counts.get(cst.grammarSource.value) ?? 0) + 1);
+        // The table is made only for an element that has one of the keywords at all.
+        let counts: Map<string, number> | undefined;
+        const visit = (cst: CompositeCstNode): void => {
+            // A node's own text: its leaves, and composite nodes that are not another element's.
+            for (const child of cst.content) {
+                if (isCompositeCstNode(child)) {
+                    if (child.astNode === node) visit(child);
+                } else if (GrammarAST.isKeyword(child.grammarSource) && keywords.includes(child.grammarSource.value)) {
+                    counts ??= new Map();
+                    counts.set(child.grammarSource.value, (counts.get(child.grammarSource.value) ?? 0) + 1);
+                }
             }
         };
-        if (node.$cstNode) visit(node.$cstNode);
+        const own = node.$cstNode;
+        if (!own || own.astNode !== node) return;
+        if (isCompositeCstNode(own)) visit(own);
+        else if (GrammarAST.isKeyword(own.grammarSource) && keywords.includes(own.grammarSource.value)) counts = new Map([[own.grammarSource.value, 1]]);
+        if (!counts) return;
         for (const keyword of keywords) {
             const count = counts.get(keyword) ?? 0;
             if (count > 1) {

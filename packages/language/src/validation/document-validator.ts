@@ -1,9 +1,8 @@
 import {
-    CstUtils, DefaultDocumentValidator, WorkspaceCache, type AstNode, type DiagnosticInfo, type LangiumDocument, type LangiumDocuments, type ParseResult,
-    type IndexManager, type ReferenceInfo, type ScopeProvider, type ValidationOptions, type ValidationSeverity
+    Cancellation, CstUtils, DefaultDocumentValidator, WorkspaceCache, interruptAndCheck, type AstNode, type DiagnosticInfo, type LangiumDocument, type LangiumDocuments, type ParseResult,
+    type IndexManager, type ReferenceInfo, type ScopeProvider, type ValidationAcceptor, type ValidationCheck, type ValidationOptions, type ValidationSeverity
 } from 'langium';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { CancellationToken } from 'vscode-languageserver';
 import type { IToken } from 'chevrotain';
 import type { RemitServices } from '../remit-module.js';
 import type { RemitMap } from '../generated/ast.js';
@@ -14,6 +13,10 @@ import { encodingMessage, encodingProblemOnDisk } from '../workspace/read-map.js
 import { describeLinkingError } from './linking-messages.js';
 import { expectedTokenOf } from './syntax-message-provider.js';
 import type { Fix, RemitDiagnosticData } from './finding-data.js';
+import { forEachNode } from '../utils/ast-walk.js';
+
+/** How many nodes are validated between two looks at the cancellation token. */
+const NODES_PER_CHECK = 64;
 
 /**
  * Turns Langium's diagnostics into Remit's: every diagnostic gets a stable rule code, the
@@ -37,7 +40,7 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
         this.scopes = services.references.ScopeProvider;
     }
 
-    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: CancellationToken): Promise<Diagnostic[]> {
+    override async validateDocument(document: LangiumDocument, options?: ValidationOptions, cancelToken?: Cancellation.CancellationToken): Promise<Diagnostic[]> {
         const diagnostics = await super.validateDocument(document, options, cancelToken);
         const encoding = this.encodingDiagnostic(document);
         if (encoding) diagnostics.unshift(encoding);
@@ -89,6 +92,25 @@ export class RemitDocumentValidator extends DefaultDocumentValidator {
             source: 'remit',
             data: { code: 'invalid-encoding', ...(document.parseResult.value ? { element: elementNameAt(document.parseResult.value) } : {}) }
         };
+    }
+
+    /**
+     * Langium's walk over every node, in a plain loop (`utils/ast-walk.ts`), with each type's
+     * checks looked up once per document and the cancellation token looked at every few dozen
+     * nodes. The checks are the same, run in the same order.
+     */
+    protected override async validateAstNodes(rootNode: AstNode, options: ValidationOptions, acceptor: ValidationAcceptor, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<void> {
+        if (this.profiler?.isActive('validating')) return super.validateAstNodes(rootNode, options, acceptor, cancelToken);
+        const nodes: AstNode[] = [];
+        forEachNode(rootNode, node => nodes.push(node));
+        const checksOf = new Map<string, ValidationCheck[]>();
+        for (let i = 0; i < nodes.length; i++) {
+            if (i % NODES_PER_CHECK === 0) await interruptAndCheck(cancelToken);
+            const node = nodes[i];
+            let checks = checksOf.get(node.$type);
+            if (!checks) checksOf.set(node.$type, checks = this.validationRegistry.getChecks(node.$type, options.categories).toArray());
+            for (const check of checks) await check(node, acceptor, cancelToken);
+        }
     }
 
     protected override processLexingErrors(parseResult: ParseResult, diagnostics: Diagnostic[], options: ValidationOptions): void {

@@ -2,6 +2,7 @@ import {
     AstUtils, DefaultIndexManager, stream,
     type AstNode, type AstNodeDescription, type Cancellation, type LangiumDocument, type ReferenceDescription, type Stream, type URI
 } from 'langium';
+import { IndexedReference } from './descriptions.js';
 
 /**
  * Langium's index, with questions answered from tables kept per document instead of by
@@ -15,8 +16,12 @@ import {
 export class RemitIndexManager extends DefaultIndexManager {
     /** Per document: the other documents its references point to. */
     private readonly dependencies = new Map<string, Set<string>>();
-    /** Per referenced element (`uri#path`): the references to it, by the document they are in. */
-    private readonly incoming = new Map<string, Map<string, ReferenceDescription[]>>();
+    /**
+     * Per referenced element (its document, then its path): the references to it, by the
+     * document they are in. Two levels rather than one key `uri#path`, which was a new string
+     * joined and hashed for each of a district's 190,000 references.
+     */
+    private readonly incoming = new Map<string, Map<string, Map<string, ReferenceDescription[]>>>();
     /** Per map name: the documents that declare a map of that name. */
     private readonly mapDeclarations = new Map<string, Set<string>>();
     private readonly declaredMapNames = new Map<string, string[]>();
@@ -78,13 +83,15 @@ export class RemitIndexManager extends DefaultIndexManager {
                 updated.push(reference);
                 continue;
             }
-            this.removeIncoming(uri, reference, `${targetUri}#${reference.targetPath}`);
+            this.removeIncoming(uri, reference);
             const target = bySegment.get(reference.segment.offset);
             if (!target) {
                 dropped = true;
                 continue;
             }
-            const moved = { ...reference, targetUri: target.targetUri, targetPath: target.targetPath, local: target.targetUri.toString() === uri };
+            const moved = reference instanceof IndexedReference
+                ? reference.retarget(target.targetUri, target.targetPath)
+                : { ...reference, targetUri: target.targetUri, targetPath: target.targetPath, local: target.targetUri.toString() === uri };
             updated.push(moved);
             this.addIncoming(uri, moved);
         }
@@ -97,22 +104,33 @@ export class RemitIndexManager extends DefaultIndexManager {
     }
 
     private addIncoming(uri: string, reference: ReferenceDescription): void {
-        const key = `${reference.targetUri.toString()}#${reference.targetPath}`;
-        let bySource = this.incoming.get(key);
-        if (!bySource) this.incoming.set(key, bySource = new Map());
+        const targetUri = reference.targetUri.toString();
+        let byPath = this.incoming.get(targetUri);
+        if (!byPath) this.incoming.set(targetUri, byPath = new Map());
+        let bySource = byPath.get(reference.targetPath);
+        if (!bySource) byPath.set(reference.targetPath, bySource = new Map());
         const list = bySource.get(uri);
         if (list) list.push(reference);
         else bySource.set(uri, [reference]);
     }
 
-    private removeIncoming(uri: string, reference: ReferenceDescription, key: string): void {
-        const bySource = this.incoming.get(key);
+    private removeIncoming(uri: string, reference: ReferenceDescription): void {
+        const bySource = this.incoming.get(reference.targetUri.toString())?.get(reference.targetPath);
         const list = bySource?.get(uri);
         if (!bySource || !list) return;
         const at = list.indexOf(reference);
         if (at >= 0) list.splice(at, 1);
-        if (list.length === 0) bySource.delete(uri);
-        if (bySource.size === 0) this.incoming.delete(key);
+        if (list.length === 0) this.dropSource(reference, bySource, uri);
+    }
+
+    /** Forgets the references from one document to the reference's target. */
+    private dropSource(reference: ReferenceDescription, bySource: Map<string, ReferenceDescription[]>, uri: string): void {
+        bySource.delete(uri);
+        if (bySource.size > 0) return;
+        const targetUri = reference.targetUri.toString();
+        const byPath = this.incoming.get(targetUri);
+        byPath?.delete(reference.targetPath);
+        if (byPath?.size === 0) this.incoming.delete(targetUri);
     }
 
     private indexIncoming(uri: string): void {
@@ -132,16 +150,14 @@ export class RemitIndexManager extends DefaultIndexManager {
 
     private forgetIncoming(uri: string): void {
         for (const reference of this.referenceIndex.get(uri) ?? []) {
-            const key = `${reference.targetUri.toString()}#${reference.targetPath}`;
-            const bySource = this.incoming.get(key);
-            bySource?.delete(uri);
-            if (bySource?.size === 0) this.incoming.delete(key);
+            const bySource = this.incoming.get(reference.targetUri.toString())?.get(reference.targetPath);
+            if (bySource) this.dropSource(reference, bySource, uri);
         }
     }
 
     /** The references to a node, documents in index order (as Langium's, without the scan). */
     override findAllReferences(targetNode: AstNode, astNodePath: string): Stream<ReferenceDescription> {
-        const bySource = this.incoming.get(`${AstUtils.getDocument(targetNode).uri.toString()}#${astNodePath}`);
+        const bySource = this.incoming.get(AstUtils.getDocument(targetNode).uri.toString())?.get(astNodePath);
         if (!bySource) return stream([]);
         const found: ReferenceDescription[] = [];
         if (bySource.size === 1) found.push(...bySource.values().next().value!);

@@ -1,0 +1,140 @@
+import {
+    CstNodeBuilder, RootCstNodeImpl,
+    type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode
+} from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
+import type { Range } from 'vscode-languageserver-types';
+
+/**
+ * Leaves of the concrete syntax tree that keep where their text is (offset and length) and
+ * work out its line and column when asked, from the line starts of their document.
+ *
+ * Every token of every map is a leaf, held for as long as the document: about 400,000 on a
+ * district, the largest kind of object in its memory. Langium's leaf keeps the token's
+ * start and end line and column as well (ten fields, 104 bytes); these keep five (64 bytes).
+ * The range is asked of few leaves (the first and last of an element, a reference's name)
+ * and is the same: chevrotain counts lines at `\n`, `\r\n` and `\r`, as `lineStarts` does,
+ * and columns in UTF-16 code units from the start of the line, as offsets are.
+ */
+class SlimLeaf implements LeafCstNode {
+    container: CompositeCstNode | undefined = undefined;
+    grammarSource: GrammarAST.AbstractElement | undefined = undefined;
+
+    constructor(readonly offset: number, readonly length: number, readonly tokenType: TokenType) {}
+
+    get hidden(): boolean {
+        return false;
+    }
+
+    get end(): number {
+        return this.offset + this.length;
+    }
+
+    get root(): RootCstNode {
+        let node: CompositeCstNode | undefined = this.container;
+        while (node?.container) node = node.container;
+        if (!node) throw new Error('This node is not in a tree');
+        return node as RootCstNode;
+    }
+
+    get text(): string {
+        return this.root.fullText.substring(this.offset, this.end);
+    }
+
+    get astNode(): AstNode {
+        if (!this.container) throw new Error('This node has no associated AST element');
+        return this.container.astNode;
+    }
+
+    get range(): Range {
+        const root = this.root;
+        const slim = root instanceof SlimRoot;
+        const starts = slim ? root.lineStarts : lineStarts(root.fullText);
+        const startLine = slim ? root.lineOf(this.offset) : lineAt(starts, this.offset);
+        // The end is where the last character ends: a token never ends with a line break.
+        const endLine = this.length === 0 ? startLine : slim ? root.lineOf(this.end - 1) : lineAt(starts, this.end - 1);
+        return {
+            start: { line: startLine, character: this.offset - starts[startLine] },
+            end: { line: endLine, character: this.end - starts[endLine] }
+        };
+    }
+}
+
+/** A comment, which the parser does not read but the tree keeps. */
+class SlimHiddenLeaf extends SlimLeaf {
+    override get hidden(): boolean {
+        return true;
+    }
+}
+
+/** Langium's root node, with the line starts of its text kept once asked for. */
+class SlimRoot extends RootCstNodeImpl {
+    private starts: Uint32Array | undefined = undefined;
+
+    /** The line last answered: ranges are mostly asked in the order of the text, a line or two apart. */
+    private lastLine = 0;
+
+    get lineStarts(): Uint32Array {
+        return this.starts ??= lineStarts(this.fullText);
+    }
+
+    /** The 0-based line holding the offset. */
+    lineOf(offset: number): number {
+        const starts = this.lineStarts;
+        let line = this.lastLine;
+        const holds = (n: number) => n < starts.length && starts[n] <= offset && (n + 1 === starts.length || offset < starts[n + 1]);
+        if (!holds(line)) line = holds(line + 1) ? line + 1 : lineAt(starts, offset);
+        return this.lastLine = line;
+    }
+}
+
+/** The offset at which each line starts; a line ends at `\n`, `\r\n` or `\r`. */
+export function lineStarts(text: string): Uint32Array {
+    const starts = [0];
+    if (!text.includes('\r')) {
+        // Most maps: only `\n`, found by the string search rather than character by character.
+        for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+        return Uint32Array.from(starts);
+    }
+    for (let i = 0; i < text.length; i++) {
+        const c = text.charCodeAt(i);
+        if (c === 13 /* \r */) {
+            if (text.charCodeAt(i + 1) === 10) i++;
+            starts.push(i + 1);
+        } else if (c === 10 /* \n */) {
+            starts.push(i + 1);
+        }
+    }
+    return Uint32Array.from(starts);
+}
+
+/** The 0-based line holding the offset. */
+function lineAt(starts: Uint32Array, offset: number): number {
+    let low = 0;
+    let high = starts.length - 1;
+    while (low < high) {
+        const middle = (low + high + 1) >> 1;
+        if (starts[middle] <= offset) low = middle;
+        else high = middle - 1;
+    }
+    return low;
+}
+
+/** Langium's tree builder, making the leaves and root above. */
+export class SlimCstNodeBuilder extends CstNodeBuilder {
+    override buildRootNode(input: string): RootCstNodeImpl {
+        const root = new SlimRoot(input);
+        (this as unknown as { rootNode: RootCstNodeImpl }).rootNode = root;
+        (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack = [root];
+        return root;
+    }
+
+    protected override createLeafNode(token: IToken, hidden: boolean): LeafCstNodeImpl {
+        // Positions as small integers, as Langium stores them (see its `toSmi`).
+        const leaf = hidden
+            ? new SlimHiddenLeaf(token.startOffset | 0, token.image.length | 0, token.tokenType)
+            : new SlimLeaf(token.startOffset | 0, token.image.length | 0, token.tokenType);
+        // Langium's builder only sets a leaf's container and grammar source, which these have.
+        return leaf as unknown as LeafCstNodeImpl;
+    }
+}

@@ -1,0 +1,101 @@
+import {
+    AstUtils, Cancellation, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, interruptAndCheck,
+    isReference, UriUtils, type AstNode, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription, type URI
+} from 'langium';
+import { forEachNode, forEachReferenceOf } from '../utils/ast-walk.js';
+
+/**
+ * Langium's name and reference descriptions, with their text segments worked out when
+ * they are read instead of when they are made.
+ *
+ * Every element has two name descriptions and every reference one entry in the index; a
+ * district has about 100,000 of them, held for as long as the workspace is. Langium makes
+ * each segment at once (four objects: the segment, its range and two positions), and
+ * each name description an object literal with a getter, which V8 keeps as a dictionary
+ * (about 400 bytes each). The segments are read only by the editor's symbols, references
+ * and rename, for a few descriptions at a time. Same fields, same values.
+ */
+class NameDescription implements AstNodeDescription {
+    private nameNodeSegment: DocumentSegment | undefined;
+
+    constructor(
+        readonly node: AstNode,
+        readonly name: string,
+        readonly type: string,
+        readonly documentUri: URI,
+        readonly path: string,
+        private readonly nameProvider: NameProvider
+    ) {}
+
+    get nameSegment(): DocumentSegment | undefined {
+        return this.nameNodeSegment ??= CstUtils.toDocumentSegment(this.nameProvider.getNameNode(this.node) ?? this.node.$cstNode);
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return CstUtils.toDocumentSegment(this.node.$cstNode);
+    }
+}
+
+export class RemitAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
+    override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
+        const doc = document ?? AstUtils.getDocument(node);
+        name ??= this.nameProvider.getName(node);
+        const path = this.astNodeLocator.getAstNodePath(node);
+        if (!name) throw new Error(`Node at path ${path} has no name.`);
+        return new NameDescription(node, name, node.$type, doc.uri, path, this.nameProvider);
+    }
+}
+
+/** An entry of the reference index; its segment is read from the reference's text node when asked for. */
+export class IndexedReference implements ReferenceDescription {
+    constructor(
+        readonly sourceUri: URI,
+        readonly sourcePath: string,
+        readonly targetUri: URI,
+        readonly targetPath: string,
+        readonly local: boolean,
+        private readonly refNode: CstNode
+    ) {}
+
+    get segment(): DocumentSegment {
+        return CstUtils.toDocumentSegment(this.refNode);
+    }
+
+    /** The same reference pointing somewhere else. */
+    retarget(targetUri: URI, targetPath: string): IndexedReference {
+        return new IndexedReference(this.sourceUri, this.sourcePath, targetUri, targetPath, UriUtils.equals(targetUri, this.sourceUri), this.refNode);
+    }
+}
+
+export class RemitReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
+    /**
+     * The document's references that resolve, in the order Langium lists them. Each node's
+     * path is built once for all of its references (a decision line's holders share it).
+     */
+    override async createDescriptions(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
+        await interruptAndCheck(cancelToken);
+        const descriptions: ReferenceDescription[] = [];
+        const sourceUri = document.uri;
+        forEachNode(document.parseResult.value, node => {
+            let sourcePath: string | undefined;
+            forEachReferenceOf(node, info => {
+                if (info.reference.error) return;
+                if (!isReference(info.reference)) {
+                    // Remit has no multi-references; should one appear, Langium describes it.
+                    descriptions.push(...this.createInfoDescriptions(info));
+                    return;
+                }
+                const description = this.describe(info.reference, sourceUri, () => sourcePath ??= this.nodeLocator.getAstNodePath(node));
+                if (description) descriptions.push(description);
+            });
+        });
+        return descriptions;
+    }
+
+    /** As Langium's `createInfoDescriptions` for a single reference: none without its text or what it resolved to. */
+    private describe(reference: Reference, sourceUri: URI, sourcePath: () => string): IndexedReference | undefined {
+        const target = reference.$nodeDescription;
+        if (!reference.$refNode || !target) return undefined;
+        return new IndexedReference(sourceUri, sourcePath(), target.documentUri, target.path, UriUtils.equals(target.documentUri, sourceUri), reference.$refNode);
+    }
+}
