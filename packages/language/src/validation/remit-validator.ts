@@ -1,4 +1,4 @@
-import type { ValidationChecks } from 'langium';
+import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { RemitAstType } from '../generated/ast.js';
 import type { RemitServices } from '../remit-module.js';
 import {
@@ -11,33 +11,57 @@ export function registerValidationChecks(services: RemitServices): void {
     const core = new CoreChecks(services);
     const checks: ValidationChecks<RemitAstType> = {
         RemitMap: [
-            (map, accept) => core.checkDuplicateNames(map, accept),
+            ownText((map, accept) => core.checkDuplicateNames(map, accept)),
             (map, accept) => core.checkDuplicateMapName(map, accept),
-            (map, accept) => core.checkFrontMatterDates(map, accept),
-            (map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept)
+            ownText((map, accept) => core.checkFrontMatterDates(map, accept)),
+            ownText((map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept))
         ],
         LevelScheme: (scheme, accept) => core.checkScheme(scheme, accept),
-        Level: (level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept),
+        Level: ownText((level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept)),
         Assignment: [
             (assignment, accept) => core.checkAssignmentPhases(assignment, accept),
-            (assignment, accept) => core.checkRepeatedProperties(assignment, ASSIGNMENT_PROPERTIES, accept)
+            ownText((assignment, accept) => core.checkRepeatedProperties(assignment, ASSIGNMENT_PROPERTIES, accept))
         ],
-        Duration: (duration, accept) => core.checkDuration(duration, accept),
+        Duration: ownText((duration, accept) => core.checkDuration(duration, accept)),
         Role: [
-            (role, accept) => core.checkRepeatedProperties(role, ROLE_PROPERTIES, accept),
+            ownText((role, accept) => core.checkRepeatedProperties(role, ROLE_PROPERTIES, accept)),
             (role, accept) => core.checkRoleValues(role, accept)
         ],
         Team: [
-            (team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept),
+            ownText((team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept)),
             (team, accept) => core.checkTeamValues(team, accept),
             (team, accept) => core.checkDuplicateMembers(team, accept)
         ],
-        Domain: (domain, accept) => core.checkBinding(domain, accept),
+        Domain: ownText((domain, accept) => core.checkBinding(domain, accept)),
         Decision: [
-            (decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept),
-            (decision, accept) => core.checkBinding(decision, accept)
+            ownText((decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept)),
+            ownText((decision, accept) => core.checkBinding(decision, accept))
         ]
     };
     registry.register(checks);
     for (const register of services.validation.AdditionalChecks) register(registry, services);
+}
+
+/**
+ * A check that reads only the element's own text (its names, keywords and values, never what
+ * a name refers to) finds the same problems until the map is parsed again, and then the
+ * element is a new object. What it reported is kept with the element and reported again when
+ * the map is checked again without being parsed: a district role renamed checks all 199
+ * schools that name it again, and each school's own text has not changed.
+ */
+function ownText<T extends AstNode>(check: (node: T, accept: ValidationAcceptor) => void): (node: T, accept: ValidationAcceptor) => void {
+    const reported = new WeakMap<AstNode, Array<Parameters<ValidationAcceptor>>>();
+    return (node, accept) => {
+        const known = reported.get(node);
+        if (known) {
+            for (const args of known) accept(...args);
+            return;
+        }
+        const calls: Array<Parameters<ValidationAcceptor>> = [];
+        check(node, ((...args: Parameters<ValidationAcceptor>) => {
+            calls.push(args);
+            accept(...args);
+        }) as ValidationAcceptor);
+        reported.set(node, calls);
+    };
 }

@@ -350,6 +350,36 @@ describe('the editor after edits', () => {
         await editor.builder.update([URI.parse(district.uri)], []);
         expect(errors().some(message => message.includes('Pinewood.LiteracyLead'))).toBe(true);
     }, 60_000);
+
+    test('a school checked again for a change in the district map keeps the problems of its own text, and loses them once fixed', async () => {
+        const district = { uri: 'file:///ws/d.remit', text: 'map D "District"\nrole Lead "Lead teacher" { kind teacher }\n' };
+        const schoolText = 'map S "School"\nrole Head "Head" { kind administrator kind teacher }\n'
+            + 'domain X "Timetable" {\n  decision Y "Set the timetable" {\n    decide Head\n    recommend D.Lead\n    status draft\n    status proposed\n  }\n}\n';
+        const school = { uri: 'file:///ws/s.remit', text: schoolText };
+        const editor = await editorWorkspace(new Map([[district.uri, district.text], [school.uri, school.text]]));
+        const schoolDoc = () => editor.maps().find(d => d.uri.toString() === school.uri)!;
+        const codes = () => (schoolDoc().diagnostics ?? []).map(d => `${String(d.code)}@${d.range.start.line}`).sort();
+        const fresh = async () => {
+            const other = await editorWorkspace(new Map([[district.uri, editor.services.shared.workspace.TextDocuments!.get(district.uri)!.getText()], [school.uri, editor.services.shared.workspace.TextDocuments!.get(school.uri)!.getText()]]));
+            return (other.maps().find(d => d.uri.toString() === school.uri)!.diagnostics ?? []).map(d => `${String(d.code)}@${d.range.start.line}`).sort();
+        };
+        expect(codes()).toEqual(['duplicate-property@1', 'duplicate-property@7']);
+        const tree = schoolDoc().parseResult.value;
+
+        // The role the school names is renamed: the school is checked again, not parsed again.
+        editor.open(district.uri, district.text.replace('role Lead ', 'role Leader '));
+        await editor.builder.update([URI.parse(district.uri)], []);
+        expect(schoolDoc().parseResult.value).toBe(tree);
+        expect(codes()).toContain('duplicate-property@1');
+        expect(codes()).toContain('duplicate-property@7');
+        expect(codes()).toEqual(await fresh());
+
+        // The school's own text fixed: the problems go.
+        editor.open(school.uri, schoolText.replace(' kind teacher }', ' }').replace('    status draft\n', ''));
+        await editor.builder.update([URI.parse(school.uri)], []);
+        expect(codes().filter(c => c.startsWith('duplicate-property'))).toEqual([]);
+        expect(codes()).toEqual(await fresh());
+    }, 60_000);
 });
 
 describe('analysis after an edit', () => {
