@@ -1,10 +1,11 @@
 import {
-    Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError,
+    AstUtils, Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError, UriUtils,
     type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Linker,
-    type Reference, type URI
+    type Reference, type ReferenceDescription, type URI
 } from 'langium';
 import type { RemitServices } from '../remit-module.js';
 import { RemitIndexManager } from '../workspace/index-manager.js';
+import { IndexedReference } from '../workspace/descriptions.js';
 import { findingsFingerprint, shownFingerprint } from './register.js';
 
 /**
@@ -84,13 +85,19 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
     override async update(changed: URI[], deleted: URI[], cancelToken?: Cancellation.CancellationToken): Promise<void> {
         this.pending = this.retargeting && deleted.length === 0 ? new Map() : undefined;
         this.background = false;
+        // Maps left pointing into an old tree by a cancelled update are resolved again (or
+        // linked again) by this one, even with nothing changed; the maps they point into show
+        // who refers to their elements, from the reference index: those are checked again too.
+        const pointedInto = new Set<string>();
+        for (const uris of this.unsettled.values()) for (const uri of uris) pointedInto.add(uri);
         try {
             await super.update(changed, deleted, cancelToken);
-            if (changed.length === 0 && deleted.length === 0) return;
+            if (changed.length === 0 && deleted.length === 0 && pointedInto.size === 0) return;
             if (!this.background) this.startBackground();
             const clashes = this.mapNameCounts();
             const stale = this.langiumDocuments.all
-                .filter(document => document.state === DocumentState.Validated && this.isStale(document, clashes))
+                .filter(document => document.state === DocumentState.Validated
+                    && (this.isStale(document, clashes) || pointedInto.has(document.uri.toString())))
                 .toArray();
             if (stale.length === 0) return;
             for (const document of stale) this.resetToState(document, DocumentState.IndexedReferences);
@@ -109,9 +116,9 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
      * new each time).
      */
     protected override shouldRelink(document: LangiumDocument, changedUris: Set<string>): boolean {
-        if (hasUnresolvedNames(document)) return true;
+        const unresolved = hasUnresolvedNames(document);
         const waiting = this.unsettled.get(document);
-        const affected = this.indexManager.isAffected(document, changedUris);
+        const affected = unresolved || this.indexManager.isAffected(document, changedUris);
         if (!waiting && !affected) return false;
         // Linking a document again redoes every reference in it and rebuilds its model; when
         // a map every school refers to changes, that was all 199 schools on each keystroke.
@@ -150,9 +157,13 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         // Whether some reference into the changed documents now stands elsewhere in them (or
         // nowhere): what they show of who refers to their elements is then checked again.
         let moved = false;
+        // The documents those references point into: this update's, or an earlier one's whose
+        // update was cancelled before the maps naming them were resolved again.
+        const pointedInto = new Set<string>();
         for (const [document, changed] of pending) {
             if (!this.unsettled.has(document)) continue;
             await interruptAndCheck(cancelToken);
+            for (const uri of changed) pointedInto.add(uri);
             const result = this.retarget(document, changed);
             if (result === 'relink') {
                 this.resetToState(document, DocumentState.ComputedScopes);
@@ -163,6 +174,12 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
             this.unsettled.delete(document);
             this.counts.retargeted++;
             if (result === 'moved') moved = true;
+            if (result === 'recheck') {
+                // Same references, but a name that does not resolve is described with the
+                // names the workspace has now: checked again, its model kept.
+                this.resetToState(document, DocumentState.IndexedReferences);
+                relink.push(document);
+            }
             if (result === 'changed') {
                 moved = true;
                 // Its references now resolve differently (a name gone, or another element's):
@@ -173,10 +190,13 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
             }
         }
         if (moved) {
-            for (const document of documents) {
+            const again = new Set(documents);
+            for (const document of this.langiumDocuments.all) if (pointedInto.has(document.uri.toString())) again.add(document);
+            for (const document of again) {
+                if (relink.includes(document)) continue;
                 if (document.state === DocumentState.Validated) this.resetToState(document, DocumentState.IndexedReferences);
+                relink.push(document);
             }
-            relink.push(...documents);
         }
         if (relink.length > 0) await super.buildDocuments(relink, options, cancelToken);
     }
@@ -188,17 +208,34 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
      * one is of a kind whose contents the document reads, and the document must be linked again;
      * 'moved' when each finds the same element, some at another place in its map's tree.
      */
-    private retarget(document: LangiumDocument, changed: ReadonlySet<string>): 'same' | 'moved' | 'changed' | 'relink' {
+    private retarget(document: LangiumDocument, changed: ReadonlySet<string>): 'same' | 'moved' | 'recheck' | 'changed' | 'relink' {
         const linker: Linker = this.serviceRegistry.getServices(document.uri).references.Linker;
         const index = this.indexManager;
         if (!(index instanceof RemitIndexManager)) return 'relink';
         const updates: Array<{ reference: ReferenceInternals; description?: AstNodeDescription; node?: AstNode; error?: unknown; offset: number }> = [];
+        const resolvedNow: ReferenceDescription[] = [];
         let same = true;
+        let recheck = false;
         let moved = false;
         for (const reference of document.references) {
             const internals = reference as unknown as ReferenceInternals;
             if (!('_ref' in internals)) return 'relink';
             const before = internals._nodeDescription;
+            if (!before && isLinkingError(internals._ref)) {
+                // A name that did not resolve may now: the changed map may have it again.
+                const found = this.resolveAgain(reference as Reference, internals, linker);
+                if (found === 'relink') return 'relink';
+                if (found === 'unresolved') {
+                    // Its message suggests names of the workspace, which may have changed.
+                    recheck = true;
+                    continue;
+                }
+                same = false;
+                updates.push({ reference: internals, description: found.description, node: found.node, offset: reference.$refNode!.offset });
+                resolvedNow.push(new IndexedReference(document.uri, found.sourcePath, found.description.documentUri, found.description.path,
+                    UriUtils.equals(found.description.documentUri, document.uri), reference.$refNode!));
+                continue;
+            }
             if (!before || !changed.has(before.documentUri.toString())) continue;
             if (!RETARGETABLE.has(before.type) || !internals.node || !internals.property || !reference.$refNode) return 'relink';
             const candidate = linker.getCandidate({ reference: reference as Reference, container: internals.node, property: internals.property });
@@ -220,6 +257,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
             if (update.node) {
                 update.reference._ref = update.node;
                 update.reference._nodeDescription = update.description;
+                if (resolvedNow.some(r => r.segment.offset === update.offset)) continue;
                 bySegment.set(update.offset, { targetUri: update.description!.documentUri, targetPath: update.description!.path });
             } else {
                 update.reference._ref = update.error;
@@ -229,8 +267,26 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
             }
         }
         index.retargetReferences(document, changed, bySegment);
+        index.addResolvedReferences(document, resolvedNow);
         unresolvedNames.delete(document.references);
-        return !same ? 'changed' : moved ? 'moved' : 'same';
+        return !same ? 'changed' : recheck ? 'recheck' : moved ? 'moved' : 'same';
+    }
+
+    /**
+     * Resolves a name that did not resolve, as linking would: 'unresolved' when it still does
+     * not, 'relink' when it now names something whose contents the
+     * document reads (a scheme, a level, a phase) or cannot be resolved here.
+     */
+    private resolveAgain(reference: Reference, internals: ReferenceInternals, linker: Linker):
+        { description: AstNodeDescription; node: AstNode; sourcePath: string } | 'relink' | 'unresolved' {
+        if (!internals.node || !internals.property || !reference.$refNode) return 'relink';
+        const candidate = linker.getCandidate({ reference, container: internals.node, property: internals.property });
+        if (isLinkingError(candidate)) return 'unresolved';
+        if (!RETARGETABLE.has(candidate.type)) return 'relink';
+        const node = candidate.node ?? (linker as unknown as { loadAstNode?(d: AstNodeDescription): AstNode | undefined }).loadAstNode?.(candidate);
+        if (!node) return 'relink';
+        const locator = this.serviceRegistry.getServices(AstUtils.getDocument(internals.node).uri).workspace.AstNodeLocator;
+        return { description: candidate, node, sourcePath: locator.getAstNodePath(internals.node) };
     }
 
     private isStale(document: LangiumDocument, mapNames: Map<string, number>): boolean {

@@ -103,6 +103,24 @@ export class RemitIndexManager extends DefaultIndexManager {
         }
     }
 
+    /**
+     * Adds entries for references of the document that did not resolve and now do (a name
+     * put back in the map it names): the document is not linked again for them.
+     */
+    addResolvedReferences(document: LangiumDocument, references: readonly ReferenceDescription[]): void {
+        if (references.length === 0) return;
+        const uri = document.uri.toString();
+        const list = this.referenceIndex.get(uri) ?? [];
+        let targets = this.dependencies.get(uri);
+        if (!targets) this.dependencies.set(uri, targets = new Set());
+        for (const reference of references) {
+            list.push(reference);
+            this.addIncoming(uri, reference);
+            if (!reference.local) targets.add(reference.targetUri.toString());
+        }
+        this.referenceIndex.set(uri, list);
+    }
+
     private addIncoming(uri: string, reference: ReferenceDescription): void {
         const targetUri = reference.targetUri.toString();
         let byPath = this.incoming.get(targetUri);
