@@ -212,7 +212,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         const linker: Linker = this.serviceRegistry.getServices(document.uri).references.Linker;
         const index = this.indexManager;
         if (!(index instanceof RemitIndexManager)) return 'relink';
-        const updates: Array<{ reference: ReferenceInternals; description?: AstNodeDescription; node?: AstNode; error?: unknown; offset: number }> = [];
+        const updates: Array<{ reference: ReferenceInternals; description?: AstNodeDescription; node?: AstNode; error?: unknown; offset: number; added?: boolean }> = [];
         const resolvedNow: ReferenceDescription[] = [];
         let same = true;
         let recheck = false;
@@ -231,7 +231,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
                     continue;
                 }
                 same = false;
-                updates.push({ reference: internals, description: found.description, node: found.node, offset: reference.$refNode!.offset });
+                updates.push({ reference: internals, description: found.description, node: found.node, offset: reference.$refNode!.offset, added: true });
                 resolvedNow.push(new IndexedReference(document.uri, found.sourcePath, found.description.documentUri, found.description.path,
                     UriUtils.equals(found.description.documentUri, document.uri), reference.$refNode!));
                 continue;
@@ -257,7 +257,8 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
             if (update.node) {
                 update.reference._ref = update.node;
                 update.reference._nodeDescription = update.description;
-                if (resolvedNow.some(r => r.segment.offset === update.offset)) continue;
+                // A name resolved for the first time has no entry to move: it is added below.
+                if (update.added) continue;
                 bySegment.set(update.offset, { targetUri: update.description!.documentUri, targetPath: update.description!.path });
             } else {
                 update.reference._ref = update.error;

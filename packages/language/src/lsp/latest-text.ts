@@ -13,10 +13,10 @@ import type { CancellationToken, Connection } from 'vscode-languageserver';
  *   edits wait to be built (by default Langium hands the editor's live text to the tree of
  *   an older text);
  * - a read request first waits until the document's built text is at least as new as the
- *   editor's text at the moment it asked (`LatestTextReads`): the update handler builds
- *   the pending edits at once rather than waiting for a pause, and a build of superseded
- *   text that nobody waits for is cancelled, so the wait is at most one build of the
- *   latest text.
+ *   editor's text at the moment it asked (`answeringLatestText`, through the update
+ *   handler's `latestTextBuilt`): the update handler builds the pending edits once the
+ *   edits already sent have been read, and a build of text that a waiting request has seen
+ *   replaced is cancelled, so the wait is at most one build of the latest text.
  */
 export class SnapshotDocumentFactory extends DefaultLangiumDocumentFactory {
     private readonly snapshots = new WeakMap<LangiumDocument, TextDocument>();

@@ -90,7 +90,8 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
      * Resolves once the document's built text is at least as new as the editor's text now,
      * and linked. A waiting reader cancels a build in flight whose text of the document is
      * already superseded (unless another reader waits for that very build), so it waits for
-     * the edits to pause and one build of the latest text, never for builds of older text.
+     * the edits already sent to be read and one build of the latest text, never for builds of
+     * older text.
      */
     latestTextBuilt(uri: URI, token: CancellationToken): Promise<void> {
         // A request read between two edits does not end the flood: the build waits for the queue.
