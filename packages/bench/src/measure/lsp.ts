@@ -2,7 +2,8 @@ import { spawn } from 'node:child_process';
 import { promises as fs } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { createMessageConnection, StreamMessageReader, type MessageConnection } from 'vscode-jsonrpc/node';
+import { DirectMessageWriter } from '@remit/language/lsp';
 import { URI } from 'vscode-uri';
 import { REMIT_BIN, RSS_REPORTER_IMPORT, readRss } from '../paths.js';
 import { now, percentile } from '../stats.js';
@@ -55,7 +56,10 @@ class Client {
     readonly published = new Map<string, Published>();
 
     constructor(readonly child: ReturnType<typeof spawn>) {
-        this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new StreamMessageWriter(child.stdin!));
+        // Each message goes to the pipe as it is sent, as Neovim's and Helix's clients write
+        // them (vscode-jsonrpc's own writer queues one per turn of the event loop: see
+        // DirectMessageWriter), so a flood of edits measures the server, not this client's queue.
+        this.connection = createMessageConnection(new StreamMessageReader(child.stdout!), new DirectMessageWriter(child.stdin!));
         this.connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string; diagnostics: Diagnostic[] }) => {
             const p: Published = { uri: normalize(params.uri), diagnostics: params.diagnostics, at: now() };
             this.published.set(p.uri, p);

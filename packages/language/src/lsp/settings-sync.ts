@@ -51,8 +51,12 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
         }
         if (this.pendingChanged.size === 0 && this.pendingDeleted.size === 0) return;
         // The running build has published what its edits changed and is re-checking the maps
-        // that refer to them: the newer edit goes first, and the next build finishes that.
-        if (this.inFlight && (this.documentBuilder as Partial<WorkspaceRevalidatingBuilder>).inBackground) this.workspaceLock.cancelWrite();
+        // that refer to them, or has linked the text this edit replaces (the readers waiting
+        // for it are answered) and is only checking it: the newer edit goes first, and the
+        // next build does what this one leaves undone.
+        if (this.inFlight && ((this.documentBuilder as Partial<WorkspaceRevalidatingBuilder>).inBackground || this.checkingReplacedText(changed))) {
+            this.workspaceLock.cancelWrite();
+        }
         if (!wasPending) this.firstPending = Date.now();
         this.messagesRead++;
         this.schedule();
@@ -110,6 +114,14 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
         if (this.inFlight) this.cancelIfSuperseded();
         this.settleReaders();
         return answered;
+    }
+
+    /** Whether the build in flight has linked one of `changed` and is now checking that (replaced) text. */
+    private checkingReplacedText(changed: URI[]): boolean {
+        return changed.some(uri => {
+            const state = this.shared.workspace.LangiumDocuments.getDocument(uri)?.state;
+            return state !== undefined && state >= DocumentState.Linked && state < DocumentState.Validated;
+        });
     }
 
     private isBuilt(reader: { uri: string; version: number }): boolean {

@@ -1,12 +1,15 @@
 import { startLanguageServer, type LangiumSharedServices } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import {
-    createConnection, LSPErrorCodes, ProposedFeatures, ResponseError, StreamMessageReader, StreamMessageWriter,
+    createConnection, IPCMessageReader, IPCMessageWriter, LSPErrorCodes, ProposedFeatures, ResponseError,
     type CancellationToken, type Connection
 } from 'vscode-languageserver/node';
 import { createRemitServices } from './remit-lsp-module.js';
 import { registerBuiltinSource } from './builtin-source.js';
 import { answeringLatestText, latestTextBuilds } from './latest-text.js';
+import { CoalescingMessageReader } from './coalescing-reader.js';
+import { DirectMessageWriter } from './direct-writer.js';
+import { EagerStreamMessageReader } from './stream-reader.js';
 
 /**
  * Starts the Remit language server. `stdio` for `remit lsp --stdio` and other editors;
@@ -19,16 +22,16 @@ export function startRemitLanguageServer(transport: 'stdio' | 'ipc' = 'stdio'): 
     }
     let connection: Connection;
     if (transport === 'stdio') {
-        const reader = new StreamMessageReader(process.stdin);
+        const reader = new EagerStreamMessageReader(process.stdin);
         // A message the server cannot read (a header such as `Content-Length: abc`) leaves
         // the stream out of step for good: say so and end, rather than stay alive but deaf.
         reader.onError(err => {
             console.error(`remit language server: the editor sent a message that could not be read (${err.message.split('\n')[0]}); closing the connection.`);
             process.exit(1);
         });
-        connection = createConnection(ProposedFeatures.all, reader, new StreamMessageWriter(process.stdout));
+        connection = createConnection(ProposedFeatures.all, new CoalescingMessageReader(reader), new DirectMessageWriter(process.stdout));
     } else {
-        connection = createConnection(ProposedFeatures.all);
+        connection = createConnection(ProposedFeatures.all, new CoalescingMessageReader(new IPCMessageReader(process)), new IPCMessageWriter(process));
     }
     const built: { shared?: LangiumSharedServices } = {};
     connection = answeringLatestText(honouringCancellation(connection), () => latestTextBuilds(built.shared));
