@@ -100,7 +100,8 @@ interface LineRange { start: { line: number; character: number }; end: { line: n
 /**
  * `first` then `second` as one change, when both stay inside one line and `second`'s range
  * meets the text `first` put there; otherwise undefined. Positions are UTF-16 code units,
- * as LSP's (and JavaScript's strings) are.
+ * as LSP's (and JavaScript's strings) are. Editors send positions inside their line; one
+ * past the line's end would be clamped by each change on its own, which folding cannot do.
  *
  * In `first`'s result, its text spans [a1, a1 + |t1|) of the line. `second` replaces
  * [a2, b2) of that result, which overlaps or touches that span: whatever else it removes

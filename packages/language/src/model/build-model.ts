@@ -140,7 +140,26 @@ export class MapModelBuilder {
         };
     }
 
+    /**
+     * Each decision's model with what its references resolved to when it was built. A map
+     * whose syntax tree stays as it was while a map it refers to changes (a district role
+     * renamed: its two hundred schools) has its model built again, since the names its
+     * references resolve to may differ; a decision whose references all resolve as before
+     * keeps its model then, and with it what was worked out from it (its final holders per
+     * phase, kept by `PhaseTimeline`). A syntax tree parsed again has new decision nodes.
+     */
+    private readonly decisionModels = new WeakMap<Decision, { resolved: string; model: DecisionModel }>();
+
     private decision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, map: RemitMap, uri: string): DecisionModel {
+        const resolved = resolvedNames(decision, domainBinding, map);
+        const kept = this.decisionModels.get(decision);
+        if (kept && kept.resolved === resolved && sameNames(kept.model.domainPath, domainPath)) return kept.model;
+        const model = this.buildDecision(decision, domainPath, domainBinding, map, uri);
+        this.decisionModels.set(decision, { resolved, model });
+        return model;
+    }
+
+    private buildDecision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, map: RemitMap, uri: string): DecisionModel {
         const assignments: AssignmentModel[] = decision.assignments
             .filter(a => a.level.ref)
             .map(a => ({
@@ -187,6 +206,25 @@ export class MapModelBuilder {
             .trim();
         return text || undefined;
     }
+}
+
+/**
+ * What a decision's model takes from outside its own syntax: the names its references
+ * resolve to (empty where one does not), its map's status and its domain's binding.
+ */
+function resolvedNames(decision: Decision, domainBinding: DecisionBinding | undefined, map: RemitMap): string {
+    const parts: Array<string | undefined> = [map.status, domainBinding];
+    for (const a of decision.assignments) {
+        parts.push(a.level.ref?.name, a.from?.ref?.name, a.until?.ref?.name);
+        for (const holder of a.holders) parts.push(target(holder));
+    }
+    for (const after of decision.after) parts.push(target(after));
+    parts.push(target(decision.escalate), target(decision.overrides));
+    return parts.map(part => part ?? '').join('\u0000');
+}
+
+function sameNames(a: readonly string[], b: readonly string[]): boolean {
+    return a.length === b.length && a.every((name, i) => name === b[i]);
 }
 
 function emptyScheme(): SchemeModel {
