@@ -39,7 +39,6 @@ export function startRemitLanguageServer(transport: 'stdio' | 'ipc' = 'stdio'): 
     built.shared = shared;
     registerBuiltinSource(connection);
     startLanguageServer(shared);
-    if (process.env.XGROW) void shared.workspace.WorkspaceManager.ready.then(() => { (process as unknown as { getBuiltinModule(n: string): { setFlagsFromString(f: string): void } }).getBuiltinModule('node:v8').setFlagsFromString(`--heap-growing-percent=${process.env.XGROW}`); });
 }
 
 /**
