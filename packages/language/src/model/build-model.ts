@@ -21,19 +21,21 @@ export class MapModelBuilder {
         if (!map?.name) return undefined;
         const uri = document.uri.toString();
         const phases = this.schemes.phasesOf(map).filter(p => p.name).map((p, index) => this.phase(p, index, uri));
+        const usedScheme = this.schemes.schemeOf(map);
+        const scheme = usedScheme ? this.scheme(usedScheme) : emptyScheme();
         const decisions: DecisionModel[] = [];
+        const context = { map, uri, periods: periodsOf(scheme, phases) };
         // An element the parser could not name (a keyword where its name should be) is left out, at every level.
-        const domains = map.elements.filter(isDomain).filter(d => d.name).map(d => this.domain(d, [], undefined, map, uri, decisions));
+        const domains = map.elements.filter(isDomain).filter(d => d.name).map(d => this.domain(d, [], undefined, context, decisions));
         // Domains keep their decisions and inner domains in two lists; the map lists its
         // decisions in the order written, so an inner domain's stand where it was written.
         decisions.sort((a, b) => compareStart(a.location, b.location));
-        const usedScheme = this.schemes.schemeOf(map);
         return {
             name: map.name,
             title: map.title ?? map.name,
             doc: this.doc(map),
             uri,
-            scheme: usedScheme ? this.scheme(usedScheme) : emptyScheme(),
+            scheme,
             schemes: map.elements.filter(isLevelScheme).filter(s => s.name).map(s => this.scheme(s)),
             status: map.status as DecisionStatus | undefined,
             under: map.under?.ref?.name,
@@ -123,10 +125,11 @@ export class MapModelBuilder {
         };
     }
 
-    private domain(domain: Domain, outer: string[], outerBinding: DecisionBinding | undefined, map: RemitMap, uri: string, all: DecisionModel[]): DomainModel {
+    private domain(domain: Domain, outer: string[], outerBinding: DecisionBinding | undefined, context: MapContext, all: DecisionModel[]): DomainModel {
+        const { uri } = context;
         const path = [...outer, qualifiedName(domain)];
         const binding = (domain.binding as DecisionBinding | undefined) ?? outerBinding;
-        const decisions = domain.decisions.filter(d => d.name).map(d => this.decision(d, path, binding, map, uri));
+        const decisions = domain.decisions.filter(d => d.name).map(d => this.decision(d, path, binding, context));
         all.push(...decisions);
         return {
             name: domain.name,
@@ -134,7 +137,7 @@ export class MapModelBuilder {
             title: domain.title ?? domain.name,
             doc: this.doc(domain),
             decisions: decisions.map(d => d.qualifiedName),
-            domains: domain.domains.filter(d => d.name).map(d => this.domain(d, path, binding, map, uri, all)),
+            domains: domain.domains.filter(d => d.name).map(d => this.domain(d, path, binding, context, all)),
             binding: domain.binding as DecisionBinding | undefined,
             location: location(domain, uri)
         };
@@ -148,14 +151,21 @@ export class MapModelBuilder {
      * keeps its model then, and with it what was worked out from it (its final holders per
      * phase, kept by `PhaseTimeline`). A syntax tree parsed again has new decision nodes.
      */
-    private readonly decisionModels = new WeakMap<Decision, { resolved: string; model: DecisionModel }>();
+    private readonly decisionModels = new WeakMap<Decision, { resolved: Array<string | undefined>; periods: string; model: DecisionModel }>();
 
-    private decision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, map: RemitMap, uri: string): DecisionModel {
-        const resolved = resolvedNames(decision, domainBinding, map);
+    private decision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, context: MapContext): DecisionModel {
+        const { map, uri, periods } = context;
         const kept = this.decisionModels.get(decision);
-        if (kept && kept.resolved === resolved && sameNames(kept.model.domainPath, domainPath)) return kept.model;
+        if (kept && kept.periods === periods && sameNames(kept.model.domainPath, domainPath)) {
+            // Compared name by name as they are met, so a decision kept allocates nothing.
+            let i = 0;
+            const same = eachResolvedName(decision, domainBinding, map, name => kept.resolved[i++] === name) && i === kept.resolved.length;
+            if (same) return kept.model;
+        }
+        const resolved: Array<string | undefined> = [];
+        eachResolvedName(decision, domainBinding, map, name => resolved.push(name) > 0);
         const model = this.buildDecision(decision, domainPath, domainBinding, map, uri);
-        this.decisionModels.set(decision, { resolved, model });
+        this.decisionModels.set(decision, { resolved, periods, model });
         return model;
     }
 
@@ -208,19 +218,37 @@ export class MapModelBuilder {
     }
 }
 
+/** What a map's decisions are read against, built once per map. */
+interface MapContext {
+    map: RemitMap;
+    uri: string;
+    /** The scheme's levels (which is final, which a veto) and the map's phases, in words (see `periodsOf`). */
+    periods: string;
+}
+
 /**
- * What a decision's model takes from outside its own syntax: the names its references
- * resolve to (empty where one does not), its map's status and its domain's binding.
+ * The scheme's levels with their roles, and the phases, as one string. What is worked out
+ * from a decision's model and kept with it (final holders per phase) depends on them, and a
+ * scheme may be another map's, changed while this map's syntax tree stays as it was.
  */
-function resolvedNames(decision: Decision, domainBinding: DecisionBinding | undefined, map: RemitMap): string {
-    const parts: Array<string | undefined> = [map.status, domainBinding];
+function periodsOf(scheme: SchemeModel, phases: readonly PhaseModel[]): string {
+    const levels = scheme.levels.map(l => `${l.name}:${l.final ? 'f' : ''}${l.veto ? 'v' : ''}${l.required ? 'r' : ''}`);
+    return `${scheme.qualifiedName}|${levels.join(',')}|${phases.map(p => p.name).join(',')}`;
+}
+
+/**
+ * What a decision's model takes from outside its own syntax, name by name until `visit`
+ * says stop (false): the names its references resolve to (undefined where one does not),
+ * its map's status and its domain's binding. True when every name was visited.
+ */
+function eachResolvedName(decision: Decision, domainBinding: DecisionBinding | undefined, map: RemitMap, visit: (name: string | undefined) => boolean): boolean {
+    if (!visit(map.status) || !visit(domainBinding)) return false;
     for (const a of decision.assignments) {
-        parts.push(a.level.ref?.name, a.from?.ref?.name, a.until?.ref?.name);
-        for (const holder of a.holders) parts.push(target(holder));
+        if (!visit(a.level.ref?.name) || !visit(a.from?.ref?.name) || !visit(a.until?.ref?.name)) return false;
+        for (const holder of a.holders) if (!visit(target(holder))) return false;
     }
-    for (const after of decision.after) parts.push(target(after));
-    parts.push(target(decision.escalate), target(decision.overrides));
-    return parts.map(part => part ?? '').join('\u0000');
+    for (const after of decision.after) if (!visit(target(after))) return false;
+    return visit(target(decision.escalate)) && visit(target(decision.overrides));
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {

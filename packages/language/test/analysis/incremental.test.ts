@@ -398,6 +398,29 @@ describe('the editor after edits', () => {
         expect(codes().filter(c => c.startsWith('duplicate-property'))).toEqual([]);
         expect(codes()).toEqual(await fresh());
     }, 60_000);
+
+    test('a school that uses another map\'s levels follows that map when its final level moves, without being parsed again', async () => {
+        // The school's decisions keep their models when their names resolve as before (a rename
+        // elsewhere), but who holds the final say depends on which level is final: that is the
+        // other map's to change.
+        const schemes = { uri: 'file:///ws/d.remit', text: 'map D "District"\nlevels Compact "Compact" {\n  propose "Proposes"\n  ratify "Ratifies" final\n}\n' };
+        const school = { uri: 'file:///ws/s.remit', text: 'map S "School"\nuses D.Compact\nrole Head "Head" { kind administrator }\n'
+            + 'domain X "Timetable" {\n  decision Y "Set the timetable" {\n    propose Head\n  }\n}\n' };
+        const editor = await editorWorkspace(new Map([[schemes.uri, schemes.text], [school.uri, school.text]]));
+        const schoolDoc = () => editor.maps().find(d => d.uri.toString() === school.uri)!;
+        const codes = () => (schoolDoc().diagnostics ?? []).map(d => String(d.code));
+        expect(codes()).toContain('no-final-authority');
+        const tree = schoolDoc().parseResult.value;
+
+        editor.open(schemes.uri, schemes.text.replace('"Proposes"', '"Proposes" final').replace('"Ratifies" final', '"Ratifies"'));
+        await editor.builder.update([URI.parse(schemes.uri)], []);
+        expect(schoolDoc().parseResult.value).toBe(tree);
+        expect(codes()).not.toContain('no-final-authority');
+
+        editor.open(schemes.uri, schemes.text);
+        await editor.builder.update([URI.parse(schemes.uri)], []);
+        expect(codes()).toContain('no-final-authority');
+    }, 60_000);
 });
 
 describe('analysis after an edit', () => {
