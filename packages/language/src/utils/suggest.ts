@@ -15,7 +15,7 @@ export function closestCandidate(name: string, candidates: Iterable<string>): { 
     const lower = name.toLowerCase();
     for (const candidate of candidates) {
         if (Math.abs(candidate.length - name.length) >= bestDistance) continue;
-        const distance = editDistance(lower, candidate.toLowerCase());
+        const distance = editDistance(lower, candidate.toLowerCase(), bestDistance);
         if (distance < bestDistance) {
             best = candidate;
             bestDistance = distance;
@@ -27,8 +27,11 @@ export function closestCandidate(name: string, candidates: Iterable<string>): { 
 /**
  * Edits that turn `a` into `b`: insertions, deletions, substitutions, and swaps of two
  * neighbouring letters (the commonest typing slip, `Laed` for `Lead`), each counting one.
+ * With `atLeast`, a distance known to be that much or more is answered as `atLeast` as soon
+ * as it is known (every cell of a row at least that much), without finishing the table:
+ * looking for the closest of many names, the others are mostly told apart in a few letters.
  */
-export function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string, atLeast = Number.POSITIVE_INFINITY): number {
     // Three rows of the table: two rows back are needed to see a swap.
     let beforePrevious: number[] = [];
     let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
@@ -42,8 +45,11 @@ export function editDistance(a: string, b: string): number {
             }
             current.push(best);
         }
+        // No cell is less than the least of the row above (a swap reaches two rows back, but
+        // adds one to a cell at most one less than the one below it): the bound holds from here.
+        if (Math.min(...current) >= atLeast) return atLeast;
         beforePrevious = previous;
         previous = current;
     }
-    return previous[b.length];
+    return Math.min(previous[b.length], atLeast);
 }

@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, test } from 'vitest';
 import { closestName, editDistance } from '@remit/language';
 
@@ -20,5 +21,13 @@ describe('names that were probably meant', () => {
     test('case does not matter, and a name too far from every candidate suggests nothing', () => {
         expect(closestName('principal', ['Principal'])).toBe('Principal');
         expect(closestName('Superintendent', ['Principal', 'Staff'])).toBeUndefined();
+    });
+
+    test('a distance asked up to a bound is the distance, or the bound when it is that much or more', () => {
+        const word = fc.string({ unit: fc.constantFrom('a', 'b', 'c', 'l', 'e', 'd'), maxLength: 14 });
+        fc.assert(fc.property(word, word, fc.integer({ min: 0, max: 16 }), (a, b, bound) => {
+            expect(editDistance(a, b, bound)).toBe(Math.min(editDistance(a, b), bound));
+        }), { numRuns: 3000 });
+        expect(editDistance('district.literacylead', 's.decisionx', 3)).toBe(3);
     });
 });
