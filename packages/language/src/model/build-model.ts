@@ -144,28 +144,23 @@ export class MapModelBuilder {
     }
 
     /**
-     * Each decision's model with what its references resolved to when it was built. A map
-     * whose syntax tree stays as it was while a map it refers to changes (a district role
-     * renamed: its two hundred schools) has its model built again, since the names its
-     * references resolve to may differ; a decision whose references all resolve as before
+     * Each decision's model, with the levels and phases it was read against. A map whose
+     * syntax tree stays as it was while a map it refers to changes (a district role renamed:
+     * its two hundred schools) has its model built again, since the names its references
+     * resolve to may differ; a decision whose references all resolve to what its model says
      * keeps its model then, and with it what was worked out from it (its final holders per
      * phase, kept by `PhaseTimeline`). A syntax tree parsed again has new decision nodes.
      */
-    private readonly decisionModels = new WeakMap<Decision, { resolved: Array<string | undefined>; periods: string; model: DecisionModel }>();
+    private readonly decisionModels = new WeakMap<Decision, { periods: string; model: DecisionModel }>();
 
     private decision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, context: MapContext): DecisionModel {
         const { map, uri, periods } = context;
         const kept = this.decisionModels.get(decision);
-        if (kept && kept.periods === periods && sameNames(kept.model.domainPath, domainPath)) {
-            // Compared name by name as they are met, so a decision kept allocates nothing.
-            let i = 0;
-            const same = eachResolvedName(decision, domainBinding, map, name => kept.resolved[i++] === name) && i === kept.resolved.length;
-            if (same) return kept.model;
+        if (kept && kept.periods === periods && sameNames(kept.model.domainPath, domainPath) && resolvesAsBuilt(decision, kept.model, domainBinding, map)) {
+            return kept.model;
         }
-        const resolved: Array<string | undefined> = [];
-        eachResolvedName(decision, domainBinding, map, name => resolved.push(name) > 0);
         const model = this.buildDecision(decision, domainPath, domainBinding, map, uri);
-        this.decisionModels.set(decision, { resolved, periods, model });
+        this.decisionModels.set(decision, { periods, model });
         return model;
     }
 
@@ -237,18 +232,34 @@ function periodsOf(scheme: SchemeModel, phases: readonly PhaseModel[]): string {
 }
 
 /**
- * What a decision's model takes from outside its own syntax, name by name until `visit`
- * says stop (false): the names its references resolve to (undefined where one does not),
- * its map's status and its domain's binding. True when every name was visited.
+ * Whether `model`, built from this very decision node, still says what the node's references
+ * resolve to now, and its map's status and its domain's binding: the model takes nothing else
+ * from outside the decision's own text. Compared in the order the model was built in, so a
+ * decision kept allocates nothing. (An unresolved name is left out of the model, as it is
+ * when the model is built.)
  */
-function eachResolvedName(decision: Decision, domainBinding: DecisionBinding | undefined, map: RemitMap, visit: (name: string | undefined) => boolean): boolean {
-    if (!visit(map.status) || !visit(domainBinding)) return false;
+function resolvesAsBuilt(decision: Decision, model: DecisionModel, domainBinding: DecisionBinding | undefined, map: RemitMap): boolean {
+    if (model.status !== (decision.status ?? map.status) || model.binding !== ((decision.binding as DecisionBinding | undefined) ?? domainBinding)) return false;
+    let at = 0;
     for (const a of decision.assignments) {
-        if (!visit(a.level.ref?.name) || !visit(a.from?.ref?.name) || !visit(a.until?.ref?.name)) return false;
-        for (const holder of a.holders) if (!visit(target(holder))) return false;
+        const level = a.level.ref;
+        if (!level) continue;
+        const built = model.assignments[at++];
+        if (!built || built.location.range !== a.$cstNode?.range || built.level !== level.name
+            || built.from !== a.from?.ref?.name || built.until !== a.until?.ref?.name || !sameTargets(a.holders, built.holders)) return false;
     }
-    for (const after of decision.after) if (!visit(target(after))) return false;
-    return visit(target(decision.escalate)) && visit(target(decision.overrides));
+    return at === model.assignments.length && sameTargets(decision.after, model.after)
+        && model.escalate === target(decision.escalate) && model.overrides === target(decision.overrides);
+}
+
+/** Whether the references that resolve name `names`, in order. */
+function sameTargets(references: ReadonlyArray<Reference<NamedElement>>, names: readonly string[]): boolean {
+    let at = 0;
+    for (const reference of references) {
+        const name = target(reference);
+        if (name !== undefined && names[at++] !== name) return false;
+    }
+    return at === names.length;
 }
 
 function sameNames(a: readonly string[], b: readonly string[]): boolean {
