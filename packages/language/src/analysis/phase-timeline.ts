@@ -15,11 +15,21 @@ export interface Period {
  * changes once built (a changed map gets new models), and every rule family, generator
  * and hover asks this question again and again.
  */
-const finalHoldersCache = new WeakMap<DecisionModel, string[][]>();
+const finalHoldersCache = new WeakMap<DecisionModel, ByPeriod<string[]>>();
 
 /** Per decision, the assignments that apply in each period, and the holders at each level per period (kept as above). */
-const activeCache = new WeakMap<DecisionModel, AssignmentModel[][]>();
-const holdersCache = new WeakMap<DecisionModel, Map<string, string[][]>>();
+const activeCache = new WeakMap<DecisionModel, ByPeriod<readonly AssignmentModel[]>>();
+const holdersCache = new WeakMap<DecisionModel, Map<string, ByPeriod<string[]>>>();
+
+/**
+ * An answer per period, or, for a decision without bounds (most of them), the one answer of
+ * every period: a district keeps tens of thousands of these.
+ */
+type ByPeriod<T> = T[] | { every: T };
+
+function inPeriod<T>(answers: ByPeriod<T>, period: Period, none: T): T {
+    return Array.isArray(answers) ? answers[period.index] ?? none : answers.every;
+}
 
 /** Whether every assignment of the decision spans the map's whole life (the same in every period). */
 function unbounded(decision: DecisionModel): boolean {
@@ -53,11 +63,10 @@ export class PhaseTimeline {
         let byPeriod = activeCache.get(decision);
         if (!byPeriod) {
             // Most decisions have no bounds: every period then shares the one list.
-            const always = unbounded(decision) ? decision.assignments : undefined;
-            byPeriod = this.periods.map(p => always ?? decision.assignments.filter(a => this.isActive(a, p)));
+            byPeriod = unbounded(decision) ? { every: decision.assignments } : this.periods.map(p => decision.assignments.filter(a => this.isActive(a, p)));
             activeCache.set(decision, byPeriod);
         }
-        return byPeriod[period.index] ?? [];
+        return inPeriod(byPeriod, period, []);
     }
 
     /** Every holder listed at a level in the period, repeats included (in the order written). */
@@ -67,11 +76,10 @@ export class PhaseTimeline {
         let byPeriod = byLevel.get(level);
         if (!byPeriod) {
             const holders = (p: Period) => this.activeAssignments(decision, p).filter(a => a.level === level).flatMap(a => a.holders);
-            const always = unbounded(decision) ? holders(this.periods[0]) : undefined;
-            byPeriod = this.periods.map(p => always ?? holders(p));
+            byPeriod = unbounded(decision) ? { every: holders(this.periods[0]) } : this.periods.map(holders);
             byLevel.set(level, byPeriod);
         }
-        return byPeriod[period.index] ?? [];
+        return inPeriod(byPeriod, period, []);
     }
 
     /** The distinct holders of the scheme's final level in the period (a fresh array). */
@@ -80,11 +88,10 @@ export class PhaseTimeline {
         if (!byPeriod) {
             const final = this.finalLevel();
             const distinct = (p: Period) => final ? [...new Set(this.holdersAt(decision, final.name, p))] : [];
-            const always = unbounded(decision) ? distinct(this.periods[0]) : undefined;
-            byPeriod = this.periods.map(p => always ?? distinct(p));
+            byPeriod = unbounded(decision) ? { every: distinct(this.periods[0]) } : this.periods.map(distinct);
             finalHoldersCache.set(decision, byPeriod);
         }
-        return [...(byPeriod[period.index] ?? [])];
+        return [...inPeriod(byPeriod, period, [])];
     }
 
     /** Everyone who holds the final level in some period, in the order first met. */
