@@ -12,8 +12,9 @@ export interface Period {
 
 /**
  * Final holders per period, kept with each decision's model: a decision's model never
- * changes once built (a changed map gets new models), and every rule family, generator
- * and hover asks this question again and again.
+ * changes once built, and is used again in a map built again only while that map's levels
+ * and phases read the same (`MapModelBuilder`); every rule family, generator and hover asks
+ * this question again and again.
  */
 const finalHoldersCache = new WeakMap<DecisionModel, ByPeriod<string[]>>();
 

@@ -32,9 +32,10 @@ export class RemitDocumentUpdateHandler extends DefaultDocumentUpdateHandler imp
     private firstPending = 0;
 
     /**
-     * Edits are coalesced: changes already queued behind each other are built once, so a query (a hover, say) never waits behind a queue of superseded
-     * edits. Documents of other languages (a README, a .txt opened in the same editor) are
-     * not Remit's: they are left out of the workspace.
+     * Edits are coalesced: changes already queued behind each other are built once, so a
+     * query (a hover, say) never waits behind a queue of superseded edits. Documents of other
+     * languages (a README, a .txt opened in the same editor) are not Remit's: they are left
+     * out of the workspace.
      */
     override fireDocumentUpdate(changed: URI[], deleted: URI[]): void {
         const registry = this.shared.ServiceRegistry;
