@@ -1,9 +1,14 @@
 import { isAstNode, type AstNode, type ParseResult } from 'langium';
+import type { IToken, TokenType } from 'chevrotain';
+import { nestedDeeperThan } from './nesting.js';
 
 /** What `parse` reads of Langium's parser (`LangiumParser.parse`, of which this is a copy). */
 interface ParserInternals {
     nodeBuilder: { buildRootNode(input: string): unknown; addHiddenNodes(tokens: unknown[]): void };
-    lexer: { tokenize(input: string): { tokens: unknown[]; hidden: unknown[]; errors: ParseResult['lexerErrors']; report?: unknown } };
+    lexer: {
+        tokenize(input: string): { tokens: IToken[]; hidden: unknown[]; errors: ParseResult['lexerErrors']; report?: unknown };
+        definition: Record<string, TokenType | undefined>;
+    };
     wrapper: { input: unknown[]; errors: ParseResult['parserErrors'] };
     allRules: Map<string, unknown>;
     mainRule: unknown;
@@ -16,17 +21,21 @@ interface ParserInternals {
 export function canParse(parser: object): boolean {
     const p = parser as Partial<ParserInternals>;
     return typeof p.doParse === 'function' && p.nodeBuilder !== undefined && p.lexer !== undefined && p.wrapper !== undefined
-        && p.allRules instanceof Map && p.unorderedGroups instanceof Map;
+        && p.allRules instanceof Map && p.unorderedGroups instanceof Map
+        && p.lexer?.definition?.['{'] !== undefined && p.lexer.definition['}'] !== undefined;
 }
 
 /**
  * Langium's `LangiumParser.parse`, step for step, except for its last walk over the new tree
- * (`linkContentToContainer`), which is `linkContent` below.
+ * (`linkContentToContainer`), which is `linkContent` below. Undefined, without parsing, when
+ * the text nests blocks more deeply than `maxNesting` (see nesting.ts).
  */
-export function parse(parser: object, input: string, options: { rule?: string } = {}): ParseResult {
+export function parse(parser: object, input: string, options: { rule?: string } = {}, maxNesting = Infinity): ParseResult | undefined {
     const p = parser as ParserInternals;
+    const lexerResult = p.lexer.tokenize(input);
+    if (maxNesting !== Infinity && nestedDeeperThan(lexerResult.tokens, p.lexer.definition['{']!, p.lexer.definition['}']!, maxNesting)) return undefined;
     p.nodeBuilder.buildRootNode(input);
-    const lexerResult = p.lexerResult = p.lexer.tokenize(input);
+    p.lexerResult = lexerResult;
     p.wrapper.input = lexerResult.tokens;
     const ruleMethod = options.rule ? p.allRules.get(options.rule) : p.mainRule;
     if (!ruleMethod) throw new Error(options.rule ? `No rule found with name '${options.rule}'` : 'No main rule available.');

@@ -1,5 +1,5 @@
 import { createLangiumParser, type CstNodeBuilder, type LangiumCoreServices, type LangiumParser, type Linker, type ParseResult } from 'langium';
-import { limitNesting } from './nesting.js';
+import { limitNesting, MAX_NESTING } from './nesting.js';
 import { canParse, parse } from './link-content.js';
 import { SlimCstNodeBuilder } from './slim-cst.js';
 
@@ -47,20 +47,30 @@ export function sharedParser(services: LangiumCoreServices): LangiumParser {
 
 type Parse = (input: string, options?: unknown) => ParseResult;
 
+/** Parses the text as it is, nested however deep. */
 function parseWith(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {
+    return parseNestedUpTo(services, input, options, Infinity)!;
+}
+
+/** Parses the text, or answers undefined when its blocks nest deeper than `maxNesting`. */
+function parseNestedUpTo(services: LangiumCoreServices, input: string, options: unknown, maxNesting: number): ParseResult | undefined {
     const parser = shared ??= newParser(creator ?? services);
     (parser as unknown as { linker: Linker }).linker = services.references.Linker;
     // Langium's own parse, with a leaner last walk over the tree (`link-content.ts`).
-    if (canParse(parser)) return parse(parser, input, options as { rule?: string } | undefined);
+    if (canParse(parser)) return parse(parser, input, options as { rule?: string } | undefined, maxNesting);
+    if (maxNesting !== Infinity && limitNesting(input, maxNesting).errors.length > 0) return undefined;
     return (parser.parse as Parse).call(parser, input, options);
 }
 
 function safeParse(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {
-    const limited = limitNesting(input);
     try {
-        const result = parseWith(services, limited.text, options);
-        if (limited.errors.length > 0) result.lexerErrors = [...limited.errors, ...result.lexerErrors];
-        return result;
+        // Nearly every map: the lexer's tokens show it nests no deeper than the parser can follow.
+        const result = parseNestedUpTo(services, input, options, MAX_NESTING);
+        if (result) return result;
+        const limited = limitNesting(input);
+        const cut = parseWith(services, limited.text, options);
+        cut.lexerErrors = [...limited.errors, ...cut.lexerErrors];
+        return cut;
     } catch (err) {
         // A parser that threw may hold half a rule stack: never use it again.
         shared = undefined;

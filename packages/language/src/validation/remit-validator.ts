@@ -1,5 +1,6 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
-import type { RemitAstType } from '../generated/ast.js';
+import type { RemitAstType, RemitMap } from '../generated/ast.js';
+import { forEachNode } from '../utils/ast-walk.js';
 import type { RemitServices } from '../remit-module.js';
 import {
     ASSIGNMENT_PROPERTIES, CoreChecks, LEVEL_FLAGS, DECISION_PROPERTIES, MAP_PROPERTIES, ROLE_PROPERTIES, TEAM_PROPERTIES
@@ -9,59 +10,70 @@ import {
 export function registerValidationChecks(services: RemitServices): void {
     const registry = services.validation.ValidationRegistry;
     const core = new CoreChecks(services);
+    // Checks that read only an element's own text (its names, keywords and values, never
+    // what a name refers to); see `ownText` below.
+    const ownTextChecks: OwnTextChecks = {
+        RemitMap: [
+            (map, accept) => core.checkDuplicateNames(map, accept),
+            (map, accept) => core.checkFrontMatterDates(map, accept),
+            (map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept)
+        ],
+        Level: [(level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept)],
+        Assignment: [(assignment, accept) => core.checkRepeatedProperties(assignment, ASSIGNMENT_PROPERTIES, accept)],
+        Duration: [(duration, accept) => core.checkDuration(duration, accept)],
+        Role: [(role, accept) => core.checkRepeatedProperties(role, ROLE_PROPERTIES, accept)],
+        Team: [(team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept)],
+        Domain: [(domain, accept) => core.checkBinding(domain, accept)],
+        Decision: [
+            (decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept),
+            (decision, accept) => core.checkBinding(decision, accept)
+        ]
+    };
     const checks: ValidationChecks<RemitAstType> = {
         RemitMap: [
-            ownText((map, accept) => core.checkDuplicateNames(map, accept)),
-            (map, accept) => core.checkDuplicateMapName(map, accept),
-            ownText((map, accept) => core.checkFrontMatterDates(map, accept)),
-            ownText((map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept))
+            ownText(ownTextChecks),
+            (map, accept) => core.checkDuplicateMapName(map, accept)
         ],
         LevelScheme: (scheme, accept) => core.checkScheme(scheme, accept),
-        Level: ownText((level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept)),
-        Assignment: [
-            (assignment, accept) => core.checkAssignmentPhases(assignment, accept),
-            ownText((assignment, accept) => core.checkRepeatedProperties(assignment, ASSIGNMENT_PROPERTIES, accept))
-        ],
-        Duration: ownText((duration, accept) => core.checkDuration(duration, accept)),
-        Role: [
-            ownText((role, accept) => core.checkRepeatedProperties(role, ROLE_PROPERTIES, accept)),
-            (role, accept) => core.checkRoleValues(role, accept)
-        ],
+        Assignment: (assignment, accept) => core.checkAssignmentPhases(assignment, accept),
+        Role: (role, accept) => core.checkRoleValues(role, accept),
         Team: [
-            ownText((team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept)),
             (team, accept) => core.checkTeamValues(team, accept),
             (team, accept) => core.checkDuplicateMembers(team, accept)
-        ],
-        Domain: ownText((domain, accept) => core.checkBinding(domain, accept)),
-        Decision: [
-            ownText((decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept)),
-            ownText((decision, accept) => core.checkBinding(decision, accept))
         ]
     };
     registry.register(checks);
     for (const register of services.validation.AdditionalChecks) register(registry, services);
 }
 
+type OwnTextChecks = { [K in keyof RemitAstType]?: Array<(node: RemitAstType[K], accept: ValidationAcceptor) => void> };
+
 /**
- * A check that reads only the element's own text (its names, keywords and values, never what
- * a name refers to) finds the same problems until the map is parsed again, and then the
- * element is a new object. What it reported is kept with the element and reported again when
- * the map is checked again without being parsed: a district role renamed checks all 199
- * schools that name it again, and each school's own text has not changed.
+ * The checks that read only an element's own text find the same problems until the map is
+ * parsed again, and then the map is a new object. So they run together, for the whole map
+ * in one walk, and what they reported is kept with the map (one entry per map, not one per
+ * element) and reported again when the map is checked again without being parsed: a
+ * district role renamed checks all 199 schools that name it again, and each school's own
+ * text has not changed.
  */
-function ownText<T extends AstNode>(check: (node: T, accept: ValidationAcceptor) => void): (node: T, accept: ValidationAcceptor) => void {
-    const reported = new WeakMap<AstNode, Array<Parameters<ValidationAcceptor>>>();
-    return (node, accept) => {
-        const known = reported.get(node);
+function ownText(checks: OwnTextChecks): (map: RemitMap, accept: ValidationAcceptor) => void {
+    const reported = new WeakMap<RemitMap, Array<Parameters<ValidationAcceptor>>>();
+    const byType = checks as Record<string, Array<(node: AstNode, accept: ValidationAcceptor) => void> | undefined>;
+    return (map, accept) => {
+        const known = reported.get(map);
         if (known) {
             for (const args of known) accept(...args);
             return;
         }
         const calls: Array<Parameters<ValidationAcceptor>> = [];
-        check(node, ((...args: Parameters<ValidationAcceptor>) => {
+        const record = ((...args: Parameters<ValidationAcceptor>) => {
             calls.push(args);
             accept(...args);
-        }) as ValidationAcceptor);
-        reported.set(node, calls);
+        }) as ValidationAcceptor;
+        forEachNode(map, node => {
+            const own = byType[node.$type];
+            if (own) for (const check of own) check(node, record);
+        });
+        reported.set(map, calls);
     };
 }

@@ -5,7 +5,9 @@
 import { describe, expect, test } from 'vitest';
 import { createLangiumParser, EmptyFileSystem, type ParseResult } from 'langium';
 import { checkSources, createRemitCoreServices, formatRemitText } from '@remit/language';
+import fc from 'fast-check';
 import { LAKESIDE } from '../lsp/fixtures.js';
+import { limitNesting, nestedDeeperThan } from '../../src/parser/nesting.js';
 
 const CANARY = 'map Canary "Canary"\nuses School\nrole P "P" { kind administrator }\ndomain D "D" {\n  decision X "X" { decide P }\n}\n';
 const errorsOf = (ws: Awaited<ReturnType<typeof checkSources>>) => ws.diagnostics.filter(d => d.severity === 'error');
@@ -34,6 +36,25 @@ describe('parsing never fails', () => {
         const ws = await checkSources([{ uri: 'file:///deep/deep.remit', text: 'map Nest\n' + 'domain D {\n'.repeat(60) + '}\n'.repeat(60) }]);
         const deep = ws.diagnostics.filter(d => /nested too deeply/.test(d.message));
         expect(deep.map(d => [d.line, d.column])).toEqual([[52, 10]]);
+    });
+
+    test('braces in quoted text and comments do not count as nesting', async () => {
+        const text = 'map Nest\nuses School\nrole P\n'
+            + Array.from({ length: 40 }, (_, i) => `domain D${i} "{{ ${i}" { // {{{{\n/* { { { */\n`).join('')
+            + 'decision X "}}}}" { decide P }\n' + '}\n'.repeat(40);
+        const ws = await checkSources([{ uri: 'file:///deep/quoted.remit', text }]);
+        expect(errorsOf(ws).map(d => d.message)).toEqual([]);
+    });
+
+    test('the lexer\'s tokens find too deep nesting exactly where a reading of the characters does', () => {
+        // The parser looks at the tokens (fast); the cut, when needed, reads the characters.
+        const lexer = createRemitCoreServices(EmptyFileSystem).Remit.parser.Lexer;
+        const [open, close] = [lexer.definition['{'], lexer.definition['}']];
+        const piece = fc.constantFrom('{', '}', ' { ', '"{"', '"}}"', '// {\n', '/* { */', '/* }\n} */', 'domain D ', '\n', '"a \\" {"', 'x');
+        fc.assert(fc.property(fc.array(piece, { maxLength: 60 }), fc.integer({ min: 0, max: 4 }), (pieces, max) => {
+            const text = pieces.join('');
+            expect(nestedDeeperThan(lexer.tokenize(text).tokens, open, close, max)).toBe(limitNesting(text, max).errors.length > 0);
+        }), { numRuns: 500 });
     });
 
     test('nesting within the bound reads with no error', async () => {
