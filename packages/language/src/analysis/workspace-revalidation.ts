@@ -1,11 +1,11 @@
 import {
-    AstUtils, Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError, UriUtils,
+    Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError, UriUtils,
     type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Linker,
     type Reference, type ReferenceDescription, type URI
 } from 'langium';
 import type { RemitServices } from '../remit-module.js';
 import { RemitIndexManager } from '../workspace/index-manager.js';
-import { IndexedReference } from '../workspace/descriptions.js';
+import { IndexedReference, ReferenceSource } from '../workspace/descriptions.js';
 import { findingsFingerprint, shownFingerprint } from './register.js';
 
 /**
@@ -214,6 +214,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
         if (!(index instanceof RemitIndexManager)) return 'relink';
         const updates: Array<{ reference: ReferenceInternals; description?: AstNodeDescription; node?: AstNode; error?: unknown; offset: number; added?: boolean }> = [];
         const resolvedNow: ReferenceDescription[] = [];
+        let source: ReferenceSource | undefined;
         let same = true;
         let recheck = false;
         let moved = false;
@@ -232,7 +233,8 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
                 }
                 same = false;
                 updates.push({ reference: internals, description: found.description, node: found.node, offset: reference.$refNode!.offset, added: true });
-                resolvedNow.push(new IndexedReference(document.uri, found.sourcePath, found.description.documentUri, found.description.path,
+                source ??= new ReferenceSource(document.uri, this.serviceRegistry.getServices(document.uri).workspace.AstNodeLocator);
+                resolvedNow.push(new IndexedReference(source, found.sourceNode, found.description.documentUri, found.description.path,
                     UriUtils.equals(found.description.documentUri, document.uri), reference.$refNode!));
                 continue;
             }
@@ -279,15 +281,14 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
      * document reads (a scheme, a level, a phase) or cannot be resolved here.
      */
     private resolveAgain(reference: Reference, internals: ReferenceInternals, linker: Linker):
-        { description: AstNodeDescription; node: AstNode; sourcePath: string } | 'relink' | 'unresolved' {
+        { description: AstNodeDescription; node: AstNode; sourceNode: AstNode } | 'relink' | 'unresolved' {
         if (!internals.node || !internals.property || !reference.$refNode) return 'relink';
         const candidate = linker.getCandidate({ reference, container: internals.node, property: internals.property });
         if (isLinkingError(candidate)) return 'unresolved';
         if (!RETARGETABLE.has(candidate.type)) return 'relink';
         const node = candidate.node ?? (linker as unknown as { loadAstNode?(d: AstNodeDescription): AstNode | undefined }).loadAstNode?.(candidate);
         if (!node) return 'relink';
-        const locator = this.serviceRegistry.getServices(AstUtils.getDocument(internals.node).uri).workspace.AstNodeLocator;
-        return { description: candidate, node, sourcePath: locator.getAstNodePath(internals.node) };
+        return { description: candidate, node, sourceNode: internals.node };
     }
 
     private isStale(document: LangiumDocument, mapNames: Map<string, number>): boolean {

@@ -7,6 +7,9 @@ import { forEachNode, forEachReferenceOf } from '../utils/ast-walk.js';
 /** How many nodes are linked between two looks at the cancellation token. */
 const NODES_PER_CHECK = 64;
 
+/** How many distinct reference texts the linker keeps one copy of. */
+const MAX_SHARED_TEXTS = 50_000;
+
 /** What Langium's linker reads and writes of a reference it made (`DefaultReferenceImpl`). */
 interface Resolver {
     resolveReference(reference: RemitReference, node: AstNode, property: string): AstNode | undefined;
@@ -49,8 +52,27 @@ export class RemitReference implements Reference {
  * references are resolved in the same order.
  */
 export class RemitLinker extends DefaultLinker {
+    /**
+     * One string for each name references are written with. A district's 190,000 references
+     * name a few hundred things (`decide` alone is written 20,000 times), and the parser gives
+     * each its own copy of its text, or for `District.Coach` a chain of joined pieces.
+     */
+    private readonly referenceTexts = new Map<string, string>();
+
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        return new RemitReference(this.referenceResolver as unknown as Resolver, node, property, refNode, refText);
+        return new RemitReference(this.referenceResolver as unknown as Resolver, node, property, refNode, this.shared(refText));
+    }
+
+    private shared(text: string): string {
+        const known = this.referenceTexts.get(text);
+        if (known !== undefined) return known;
+        // Names typed letter by letter in a long editing session add up; a bound keeps the table small.
+        if (this.referenceTexts.size >= MAX_SHARED_TEXTS) this.referenceTexts.clear();
+        // A copy of its own: the parser's text may be a slice of the whole map's text, which
+        // the table would otherwise keep alive after the map is edited.
+        const own = JSON.parse(JSON.stringify(text)) as string;
+        this.referenceTexts.set(own, own);
+        return own;
     }
 
     /** As Langium's, but a reference forgets its description by setting it to undefined: deleting the field would make V8 keep it as a dictionary. */

@@ -1,6 +1,6 @@
 import {
     AstUtils, Cancellation, CstUtils, DefaultAstNodeDescriptionProvider, DefaultReferenceDescriptionProvider, interruptAndCheck,
-    isReference, UriUtils, type AstNode, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription, type URI
+    isReference, UriUtils, type AstNode, type AstNodeLocator, type AstNodeDescription, type CstNode, type DocumentSegment, type LangiumDocument, type NameProvider, type Reference, type ReferenceDescription, type URI
 } from 'langium';
 import { forEachNode, forEachReferenceOf } from '../utils/ast-walk.js';
 
@@ -46,16 +46,38 @@ export class RemitAstNodeDescriptionProvider extends DefaultAstNodeDescriptionPr
     }
 }
 
-/** An entry of the reference index; its segment is read from the reference's text node when asked for. */
+/** A document whose references are indexed: one for all of its entries. */
+export class ReferenceSource {
+    constructor(readonly uri: URI, private readonly locator: AstNodeLocator) {}
+
+    pathOf(node: AstNode): string {
+        return this.locator.getAstNodePath(node);
+    }
+}
+
+/**
+ * An entry of the reference index. Its segment is read from the reference's text node, and
+ * its source path from the node holding the reference, when asked for: they are read only
+ * by find references and rename, a few at a time, while a district holds 190,000 entries
+ * (each path its own string of about 40 characters).
+ */
 export class IndexedReference implements ReferenceDescription {
     constructor(
-        readonly sourceUri: URI,
-        readonly sourcePath: string,
+        private readonly source: ReferenceSource,
+        private readonly sourceNode: AstNode,
         readonly targetUri: URI,
         readonly targetPath: string,
         readonly local: boolean,
         private readonly refNode: CstNode
     ) {}
+
+    get sourceUri(): URI {
+        return this.source.uri;
+    }
+
+    get sourcePath(): string {
+        return this.source.pathOf(this.sourceNode);
+    }
 
     get segment(): DocumentSegment {
         return CstUtils.toDocumentSegment(this.refNode);
@@ -63,21 +85,19 @@ export class IndexedReference implements ReferenceDescription {
 
     /** The same reference pointing somewhere else. */
     retarget(targetUri: URI, targetPath: string): IndexedReference {
-        return new IndexedReference(this.sourceUri, this.sourcePath, targetUri, targetPath, UriUtils.equals(targetUri, this.sourceUri), this.refNode);
+        return new IndexedReference(this.source, this.sourceNode, targetUri, targetPath, UriUtils.equals(targetUri, this.source.uri), this.refNode);
     }
 }
 
 export class RemitReferenceDescriptionProvider extends DefaultReferenceDescriptionProvider {
     /**
-     * The document's references that resolve, in the order Langium lists them. Each node's
-     * path is built once for all of its references (a decision line's holders share it).
+     * The document's references that resolve, in the order Langium lists them.
      */
     override async createDescriptions(document: LangiumDocument, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<ReferenceDescription[]> {
         await interruptAndCheck(cancelToken);
         const descriptions: ReferenceDescription[] = [];
-        const sourceUri = document.uri;
+        const source = new ReferenceSource(document.uri, this.nodeLocator);
         forEachNode(document.parseResult.value, node => {
-            let sourcePath: string | undefined;
             forEachReferenceOf(node, info => {
                 if (info.reference.error) return;
                 if (!isReference(info.reference)) {
@@ -85,7 +105,7 @@ export class RemitReferenceDescriptionProvider extends DefaultReferenceDescripti
                     descriptions.push(...this.createInfoDescriptions(info));
                     return;
                 }
-                const description = this.describe(info.reference, sourceUri, () => sourcePath ??= this.nodeLocator.getAstNodePath(node));
+                const description = this.describe(info.reference, source, node);
                 if (description) descriptions.push(description);
             });
         });
@@ -93,9 +113,9 @@ export class RemitReferenceDescriptionProvider extends DefaultReferenceDescripti
     }
 
     /** As Langium's `createInfoDescriptions` for a single reference: none without its text or what it resolved to. */
-    private describe(reference: Reference, sourceUri: URI, sourcePath: () => string): IndexedReference | undefined {
+    private describe(reference: Reference, source: ReferenceSource, node: AstNode): IndexedReference | undefined {
         const target = reference.$nodeDescription;
         if (!reference.$refNode || !target) return undefined;
-        return new IndexedReference(sourceUri, sourcePath(), target.documentUri, target.path, UriUtils.equals(target.documentUri, sourceUri), reference.$refNode);
+        return new IndexedReference(source, node, target.documentUri, target.path, UriUtils.equals(target.documentUri, source.uri), reference.$refNode);
     }
 }
