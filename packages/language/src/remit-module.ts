@@ -16,6 +16,7 @@ import { ModelProvider } from './model/model-provider.js';
 import { AUTHORITY_CHECKS } from './analysis/register.js';
 import { WorkspaceAnalysis } from './analysis/analyze.js';
 import { RemitTokenBuilder } from './parser/token-builder.js';
+import { RemitLexer } from './parser/lexer.js';
 import { sharedParser } from './parser/shared-parser.js';
 import { RemitAstNodeLocator } from './workspace/ast-node-locator.js';
 import { RemitIndexManager } from './workspace/index-manager.js';
@@ -40,6 +41,7 @@ export type RemitServices = LangiumCoreServices & RemitAddedServices;
 export const RemitModule: Module<RemitServices, PartialLangiumCoreServices & RemitAddedServices> = {
     parser: {
         TokenBuilder: () => new RemitTokenBuilder(),
+        Lexer: services => new RemitLexer(services),
         ParserErrorMessageProvider: () => new RemitParserErrorMessageProvider(),
         LexerErrorMessageProvider: () => new RemitLexerErrorMessageProvider(),
         LangiumParser: services => sharedParser(services),

@@ -5,6 +5,7 @@ import {
     type TeamRule
 } from '../generated/ast.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
+import { rangeOf } from '../parser/slim-cst.js';
 import { qualifiedName, type NamedElement } from '../references/names.js';
 import type { SchemeResolver } from '../references/scheme-resolver.js';
 import type {
@@ -245,7 +246,9 @@ function resolvesAsBuilt(decision: Decision, model: DecisionModel, domainBinding
         const level = a.level.ref;
         if (!level) continue;
         const built = model.assignments[at++];
-        if (!built || built.location.range !== a.$cstNode?.range || built.level !== level.name
+        // The assignment lines are the node's own, where they were: an edited map is parsed
+        // again into new nodes, so the same decision node has the same text.
+        if (!built || built.level !== level.name
             || built.from !== a.from?.ref?.name || built.until !== a.until?.ref?.name || !sameTargets(a.holders, built.holders)) return false;
     }
     return at === model.assignments.length && sameTargets(decision.after, model.after)
@@ -288,19 +291,16 @@ function teamRule(rule: TeamRule): TeamRuleModel {
 
 /** Where a property's text is written (a reference's name), else the whole element. */
 function propertyLocation(node: AstNode, property: string, uri: string): SourceLocation {
-    const range = GrammarUtils.findNodeForProperty(node.$cstNode, property)?.range;
-    return range ? { uri, range } : location(node, uri);
+    const written = GrammarUtils.findNodeForProperty(node.$cstNode, property);
+    return written ? { uri, range: rangeOf(written) } : location(node, uri);
 }
 
 function compareStart(a: SourceLocation, b: SourceLocation): number {
     return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
 }
 
-/**
- * The range is the syntax node's own (Langium keeps it with the node once read), not a copy:
- * nothing changes a range once made, and a district has tens of thousands of locations.
- */
+/** Where the node is written (see `rangeOf`: nothing is left on the syntax tree for it). */
 function location(node: AstNode, uri: string): SourceLocation {
-    const range = node.$cstNode?.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+    const range = node.$cstNode ? rangeOf(node.$cstNode) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
     return { uri, range };
 }

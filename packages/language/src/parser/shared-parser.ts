@@ -2,6 +2,7 @@ import { createLangiumParser, type CstNodeBuilder, type LangiumCoreServices, typ
 import { limitNesting, MAX_NESTING } from './nesting.js';
 import { canParse, parse } from './link-content.js';
 import { SlimCstNodeBuilder } from './slim-cst.js';
+import { withPositions } from './lexer.js';
 
 /**
  * One parser for every set of services in a process.
@@ -57,9 +58,12 @@ function parseNestedUpTo(services: LangiumCoreServices, input: string, options: 
     const parser = shared ??= newParser(creator ?? services);
     (parser as unknown as { linker: Linker }).linker = services.references.Linker;
     // Langium's own parse, with a leaner last walk over the tree (`link-content.ts`).
-    if (canParse(parser)) return parse(parser, input, options as { rule?: string } | undefined, maxNesting);
+    if (canParse(parser)) {
+        const result = parse(parser, input, options as { rule?: string } | undefined, maxNesting);
+        return result && withPositions(result, input);
+    }
     if (maxNesting !== Infinity && limitNesting(input, maxNesting).errors.length > 0) return undefined;
-    return (parser.parse as Parse).call(parser, input, options);
+    return withPositions((parser.parse as Parse).call(parser, input, options), input);
 }
 
 function safeParse(services: LangiumCoreServices, input: string, options?: unknown): ParseResult {

@@ -1,6 +1,6 @@
 import {
     CstNodeBuilder, RootCstNodeImpl,
-    type AstNode, type CompositeCstNode, type GrammarAST, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode
+    type AstNode, type CompositeCstNode, type CstNode, type GrammarAST, type LeafCstNode, type LeafCstNodeImpl, type RootCstNode
 } from 'langium';
 import type { IToken, TokenType } from 'chevrotain';
 import type { Range } from 'vscode-languageserver-types';
@@ -109,7 +109,7 @@ export function lineStarts(text: string): Uint32Array {
 }
 
 /** The 0-based line holding the offset. */
-function lineAt(starts: Uint32Array, offset: number): number {
+export function lineAt(starts: Uint32Array, offset: number): number {
     let low = 0;
     let high = starts.length - 1;
     while (low < high) {
@@ -118,6 +118,59 @@ function lineAt(starts: Uint32Array, offset: number): number {
         else high = middle - 1;
     }
     return low;
+}
+
+/**
+ * The range of a node, as its `range` reads, worked out from the offsets of its first and
+ * last leaves without keeping anything on the node. Langium's inner node keeps the range it
+ * was asked for, and works it out from its children's, which keep theirs: the model asks for
+ * the range of every element (a district's 100,000 decisions and assignment lines), and each
+ * asking left two or three ranges behind on the tree.
+ */
+export function rangeOf(node: CstNode): Range {
+    const root = rootOf(node);
+    if (!(root instanceof SlimRoot)) return node.range;
+    const first = edgeLeaf(node, 'first');
+    const last = edgeLeaf(node, 'last');
+    if (!first || !last) return node.range;
+    const startLine = root.lineOf(first.offset);
+    const endLine = last.length === 0 ? root.lineOf(last.offset) : root.lineOf(last.end - 1);
+    const starts = root.lineStarts;
+    const start = { line: startLine, character: first.offset - starts[startLine] };
+    // As Langium's: a node whose last leaf ends before its first begins ends where it starts.
+    return { start, end: endLine < startLine ? start : { line: endLine, character: last.end - starts[endLine] } };
+}
+
+function rootOf(node: CstNode): CompositeCstNode | CstNode {
+    let current: CstNode = node;
+    while (current.container) current = current.container;
+    return current;
+}
+
+/**
+ * The first (or last) leaf that the node's range starts (or ends) at: Langium's
+ * `firstNonHiddenNode` (`lastNonHiddenNode`) followed down to a leaf. That is the child that
+ * is not hidden, or the first (last) child when all are.
+ */
+function edgeLeaf(node: CstNode, edge: 'first' | 'last'): CstNode | undefined {
+    let current: CstNode = node;
+    while (isComposite(current)) {
+        const content = current.content;
+        if (content.length === 0) return undefined;
+        let next: CstNode | undefined;
+        if (edge === 'first') {
+            for (let i = 0; i < content.length && !next; i++) if (!content[i].hidden) next = content[i];
+            current = next ?? content[0];
+        } else {
+            for (let i = content.length - 1; i >= 0 && !next; i--) if (!content[i].hidden) next = content[i];
+            current = next ?? content[content.length - 1];
+        }
+    }
+    return current;
+}
+
+function isComposite(node: CstNode): node is CompositeCstNode {
+    return Array.isArray((node as Partial<CompositeCstNode>).content);
 }
 
 /** Langium's tree builder, making the leaves and root above. */
