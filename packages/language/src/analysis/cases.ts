@@ -13,7 +13,11 @@ export interface CaseView {
     decision: DecisionModel;
 }
 
-/** Kept with each decision's model, which never changes once built; so are the views (timeline caches key on them). */
+/**
+ * The views of a decision with cases, kept with its model, which never changes once built;
+ * so are the views (timeline caches key on them). A decision without cases (nearly all) is
+ * its own one view, made when asked rather than kept.
+ */
 const viewsCache = new WeakMap<DecisionModel, readonly CaseView[]>();
 
 /** The distinct cases of a decision, in the order first written. */
@@ -27,15 +31,13 @@ export function casesOf(decision: DecisionModel): string[] {
 
 /** One view per case, or the decision alone when it has none. */
 export function caseViews(decision: DecisionModel): readonly CaseView[] {
+    if (!decision.assignments.some(a => a.when !== undefined)) return [{ decision }];
     let views = viewsCache.get(decision);
     if (views) return views;
-    const cases = casesOf(decision);
-    views = cases.length === 0
-        ? [{ decision }]
-        : cases.map(c => ({
-            case: c,
-            decision: { ...decision, assignments: decision.assignments.filter(a => a.when === undefined || a.when === c) }
-        }));
+    views = casesOf(decision).map(c => ({
+        case: c,
+        decision: { ...decision, assignments: decision.assignments.filter(a => a.when === undefined || a.when === c) }
+    }));
     viewsCache.set(decision, views);
     return views;
 }

@@ -11,31 +11,68 @@ export interface Period {
 }
 
 /**
- * Final holders per period, kept with each decision's model: a decision's model never
- * changes once built, and is used again in a map built again only while that map's levels
- * and phases read the same (`MapModelBuilder`); every rule family, generator and hover asks
- * this question again and again.
+ * What the timeline works out for one decision: the assignments that apply in each period,
+ * the holders at each level per period, and the distinct final holders per period. Kept with
+ * each decision's model: a decision's model never changes once built, and is used again in
+ * a map built again only while that map's levels and phases read the same
+ * (`MapModelBuilder`); every rule family, generator and hover asks these questions again and
+ * again. One record per decision, and the lists at their exact length: a district keeps
+ * 20,000 of them.
  */
-const finalHoldersCache = new WeakMap<DecisionModel, ByPeriod<string[]>>();
+interface WorkedOut {
+    /**
+     * Whether every assignment spans the map's whole life (most decisions do): each answer
+     * below is then the one answer of every period, else a list with one per period.
+     */
+    readonly unbounded: boolean;
+    active: ByPeriod<readonly AssignmentModel[]> | undefined;
+    /** By the level's position in the scheme. */
+    holders: Array<ByPeriod<readonly string[]> | undefined> | undefined;
+    final: ByPeriod<readonly string[]> | undefined;
+}
 
-/** Per decision, the assignments that apply in each period, and the holders at each level per period (kept as above). */
-const activeCache = new WeakMap<DecisionModel, ByPeriod<readonly AssignmentModel[]>>();
-const holdersCache = new WeakMap<DecisionModel, Map<string, ByPeriod<string[]>>>();
+/** One answer (a decision without bounds) or one per period; `WorkedOut.unbounded` says which. */
+type ByPeriod<T> = T | T[];
 
-/**
- * An answer per period, or, for a decision without bounds (most of them), the one answer of
- * every period: a district keeps tens of thousands of these.
- */
-type ByPeriod<T> = T[] | { every: T };
+const workedOut = new WeakMap<DecisionModel, WorkedOut>();
 
-function inPeriod<T>(answers: ByPeriod<T>, period: Period, none: T): T {
-    return Array.isArray(answers) ? answers[period.index] ?? none : answers.every;
+function workedOutFor(decision: DecisionModel): WorkedOut {
+    let worked = workedOut.get(decision);
+    if (!worked) {
+        worked = { unbounded: unbounded(decision), active: undefined, holders: undefined, final: undefined };
+        workedOut.set(decision, worked);
+    }
+    return worked;
+}
+
+function inPeriod<T>(worked: WorkedOut, answers: ByPeriod<T>, period: Period, none: T): T {
+    return worked.unbounded ? answers as T : (answers as T[])[period.index] ?? none;
 }
 
 /** Whether every assignment of the decision spans the map's whole life (the same in every period). */
 function unbounded(decision: DecisionModel): boolean {
     return decision.assignments.every(a => a.from === undefined && a.until === undefined);
 }
+
+/** The holders listed at the level by the assignments, repeats included, in a list of its exact length. */
+function holdersOf(assignments: readonly AssignmentModel[], level: string): readonly string[] {
+    let count = 0;
+    for (const a of assignments) if (a.level === level) count += a.holders.length;
+    if (count === 0) return NONE;
+    const holders = new Array<string>(count);
+    let at = 0;
+    for (const a of assignments) if (a.level === level) for (const h of a.holders) holders[at++] = h;
+    return holders;
+}
+
+/** The holders without repeats: the same list when it has none (a list kept is never changed). */
+function distinct(holders: readonly string[]): readonly string[] {
+    if (holders.length <= 1) return holders;
+    const set = new Set(holders);
+    return set.size === holders.length ? holders : [...set];
+}
+
+const NONE: readonly string[] = Object.freeze([]);
 
 /**
  * Answers "who holds this level of this decision in this phase?". An assignment without
@@ -44,12 +81,14 @@ function unbounded(decision: DecisionModel): boolean {
 export class PhaseTimeline {
     readonly periods: readonly Period[];
     private readonly phaseIndex: ReadonlyMap<string, number>;
+    private readonly levelIndex: ReadonlyMap<string, number>;
 
     constructor(readonly map: MapModel) {
         this.periods = map.phases.length > 0
             ? map.phases.map((phase, index) => ({ index, phase }))
             : [{ index: 0 }];
         this.phaseIndex = new Map(map.phases.map((p, i) => [p.name, i]));
+        this.levelIndex = new Map(map.scheme.levels.map((l, i) => [l.name, i]));
     }
 
     /** Whether the assignment applies in the period. */
@@ -61,38 +100,35 @@ export class PhaseTimeline {
 
     /** The assignments of a decision that apply in the period. */
     activeAssignments(decision: DecisionModel, period: Period): readonly AssignmentModel[] {
-        let byPeriod = activeCache.get(decision);
-        if (!byPeriod) {
-            // Most decisions have no bounds: every period then shares the one list.
-            byPeriod = unbounded(decision) ? { every: decision.assignments } : this.periods.map(p => decision.assignments.filter(a => this.isActive(a, p)));
-            activeCache.set(decision, byPeriod);
-        }
-        return inPeriod(byPeriod, period, []);
+        const worked = workedOutFor(decision);
+        // Without bounds, every period shares the decision's own list.
+        worked.active ??= worked.unbounded ? decision.assignments : this.periods.map(p => decision.assignments.filter(a => this.isActive(a, p)));
+        return inPeriod(worked, worked.active, period, []);
     }
 
     /** Every holder listed at a level in the period, repeats included (in the order written). */
     holdersAt(decision: DecisionModel, level: string, period: Period): readonly string[] {
-        let byLevel = holdersCache.get(decision);
-        if (!byLevel) holdersCache.set(decision, byLevel = new Map());
-        let byPeriod = byLevel.get(level);
-        if (!byPeriod) {
-            const holders = (p: Period) => this.activeAssignments(decision, p).filter(a => a.level === level).flatMap(a => a.holders);
-            byPeriod = unbounded(decision) ? { every: holders(this.periods[0]) } : this.periods.map(holders);
-            byLevel.set(level, byPeriod);
-        }
-        return inPeriod(byPeriod, period, []);
+        const at = this.levelIndex.get(level);
+        // A level the scheme does not have: nobody holds it (asked only by mistake).
+        if (at === undefined) return holdersOf(this.activeAssignments(decision, period), level);
+        const worked = workedOutFor(decision);
+        const byLevel = worked.holders ??= new Array<ByPeriod<readonly string[]> | undefined>(this.levelIndex.size).fill(undefined);
+        const byPeriod = byLevel[at] ??= worked.unbounded
+            ? holdersOf(decision.assignments, level)
+            : this.periods.map(p => holdersOf(this.activeAssignments(decision, p), level));
+        return inPeriod(worked, byPeriod, period, NONE);
     }
 
     /** The distinct holders of the scheme's final level in the period (a fresh array). */
     finalHolders(decision: DecisionModel, period: Period): string[] {
-        let byPeriod = finalHoldersCache.get(decision);
-        if (!byPeriod) {
+        const worked = workedOutFor(decision);
+        if (!worked.final) {
             const final = this.finalLevel();
-            const distinct = (p: Period) => final ? [...new Set(this.holdersAt(decision, final.name, p))] : [];
-            byPeriod = unbounded(decision) ? { every: distinct(this.periods[0]) } : this.periods.map(distinct);
-            finalHoldersCache.set(decision, byPeriod);
+            worked.final = !final ? (worked.unbounded ? NONE : this.periods.map(() => NONE))
+                : worked.unbounded ? distinct(this.holdersAt(decision, final.name, this.periods[0]))
+                    : this.periods.map(p => distinct(this.holdersAt(decision, final.name, p)));
         }
-        return [...inPeriod(byPeriod, period, [])];
+        return [...inPeriod(worked, worked.final, period, NONE)];
     }
 
     /** Everyone who holds the final level in some period, in the order first met. */
