@@ -306,9 +306,9 @@ function isLineComment(leaf: LeafCstNode): boolean {
     return leaf.hidden && leaf.text.startsWith('//');
 }
 
-/** Tokens written without a space between them: `A.B`, `A, B`, `5%`, `6..12`, `2/3`. */
+/** Tokens written without a space between them: `A, B`, `5%`, `6..12`, `2/3` (`A.B` is one token). */
 function tight(before: string, after: string): boolean {
-    return after === ',' || after === '%' || after === '.' || before === '.'
+    return after === ',' || after === '%'
         || after === '..' || before === '..' || after === '/' || before === '/';
 }
 

@@ -8,7 +8,7 @@ import * as langium from 'langium';
 
 export const RemitTerminals = {
     WS: /\s+/,
-    ID: /[A-Za-z_][A-Za-z0-9_-]*/,
+    ID: /[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*\.?/,
     NUMBER: /[0-9]+(\.[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,
@@ -20,7 +20,6 @@ export type RemitTerminalNames = keyof typeof RemitTerminals;
 export type RemitKeywordNames =
     | "%"
     | ","
-    | "."
     | ".."
     | "/"
     | "administrator"
@@ -328,12 +327,6 @@ export const PhaseList = {
 
 export function isPhaseList(item: unknown): item is PhaseList {
     return reflection.isInstance(item, PhaseList.$type);
-}
-
-export type QualifiedName = string;
-
-export function isQualifiedName(item: unknown): item is QualifiedName {
-    return typeof item === 'string';
 }
 
 export interface RemitFile extends langium.AstNode {

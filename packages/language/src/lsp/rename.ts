@@ -1,5 +1,5 @@
 import {
-    AstUtils, CstUtils, GrammarAST, isLeafCstNode, type CstNode, type IndexManager, type LangiumDocument,
+    AstUtils, CstUtils, GrammarAST, type IndexManager, type LangiumDocument,
     type LangiumDocuments, type URI
 } from 'langium';
 import { DefaultRenameProvider } from 'langium/lsp';
@@ -9,7 +9,7 @@ import {
 } from 'vscode-languageserver';
 import { isLevel, isRemitMap, RemitMap } from '../generated/ast.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
-import { isNamedElement, kindWord, mapOf, type NamedElement } from '../references/names.js';
+import { isNamedElement, kindWord, mapOf, nameParts, type NamedElement } from '../references/names.js';
 import type { RemitLspServices } from './remit-lsp-module.js';
 
 /** What a rename at a position renames, and the part of the text the editor shows as the old name. */
@@ -87,16 +87,24 @@ export class RemitRenameProvider extends DefaultRenameProvider {
     private targetAt(document: LangiumDocument, position: Position): RenameTarget | undefined {
         const root = document.parseResult.value.$cstNode;
         if (!root) return undefined;
-        const leaf = CstUtils.findDeclarationNodeAtOffset(root, document.textDocument.offsetAt(position), this.grammarConfig.nameRegexp);
+        const offset = document.textDocument.offsetAt(position);
+        const leaf = CstUtils.findDeclarationNodeAtOffset(root, offset, this.grammarConfig.nameRegexp);
         if (!leaf) return undefined;
         const found = this.references.findDeclarations(leaf)[0];
         if (!found || !isNamedElement(found) || !found.name) return undefined;
-        if (this.isNameNode(leaf)) return { element: found, range: leaf.range };
-        const names = referenceNames(leaf);
-        if (!names || names.length < 2 || leaf === names[names.length - 1]) return { element: found, range: leaf.range };
+        const names = nameParts(leaf.text);
+        if (this.isNameNode(leaf) || names.length < 2) return { element: found, range: leaf.range };
+        // `Map.Element` is one token: the part the cursor is on (or just after) is the one renamed.
+        const at = offset - leaf.offset;
+        const part = names.find(n => n.offset <= at && at <= n.offset + n.name.length);
+        const range = (n: { name: string; offset: number }): Range => ({
+            start: document.textDocument.positionAt(leaf.offset + n.offset),
+            end: document.textDocument.positionAt(leaf.offset + n.offset + n.name.length)
+        });
+        if (!part || part === names[names.length - 1]) return { element: found, range: range(names[names.length - 1]) };
         // The cursor is on the map part of `Map.Element`.
         const map = mapOf(found);
-        return map && leaf === names[0] ? { element: map, range: leaf.range } : undefined;
+        return map && part === names[0] ? { element: map, range: range(part) } : undefined;
     }
 
     private refuseBuiltin(element: NamedElement): void {
@@ -148,15 +156,6 @@ function elementsOf(map: RemitMap): NamedElement[] {
     return AstUtils.streamAllContents(map)
         .filter((n): n is NamedElement => isNamedElement(n) && !isLevel(n) && Boolean(n.name))
         .toArray();
-}
-
-/** The name tokens of the reference the leaf belongs to (`District`, `Coach` for `District.Coach`). */
-function referenceNames(leaf: CstNode): CstNode[] | undefined {
-    const node = AstUtils.streamReferences(leaf.astNode)
-        .map(r => r.reference.$refNode)
-        .find(n => n !== undefined && n.offset <= leaf.offset && leaf.end <= n.end);
-    if (!node) return undefined;
-    return CstUtils.streamCst(node).filter(n => isLeafCstNode(n) && !n.hidden && /^[A-Za-z_]/.test(n.text)).toArray();
 }
 
 /** Text edits by document, each range once. */

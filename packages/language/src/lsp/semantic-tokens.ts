@@ -1,9 +1,9 @@
-import { AstUtils, CstUtils, isLeafCstNode, isReference, type AstNode, type Reference } from 'langium';
+import { AstUtils, isReference, type AstNode, type Reference } from 'langium';
 import { AbstractSemanticTokenProvider, AllSemanticTokenModifiers, type SemanticTokenAcceptor } from 'langium/lsp';
-import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
+import { SemanticTokenModifiers, SemanticTokenTypes, type Range } from 'vscode-languageserver';
 import { isLevel, isLevelScheme } from '../generated/ast.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
-import { isNamedElement } from '../references/names.js';
+import { isNamedElement, nameParts } from '../references/names.js';
 
 /**
  * Colours by meaning, not by spelling: each kind of element has its own token type, the
@@ -47,10 +47,16 @@ export class RemitSemanticTokenProvider extends AbstractSemanticTokenProvider {
         const target = reference.ref;
         const refNode = reference.$refNode;
         if (!target || !refNode) return;
-        const names = CstUtils.streamCst(refNode).filter(n => isLeafCstNode(n) && !n.hidden && /^[A-Za-z_]/.test(n.text)).toArray();
+        // A reference is one token on one line: `District.Coach`, whose parts are coloured apart.
+        const names = nameParts(refNode.text);
         const last = names.pop();
-        for (const prefix of names) acceptor({ cst: prefix, type: SemanticTokenTypes.namespace });
-        if (last) acceptor({ cst: last, type: TOKEN_TYPES[target.$type] ?? SemanticTokenTypes.variable, modifier: modifiersOf(target) });
+        const start = refNode.range.start;
+        const part = (name: { name: string; offset: number }): Range => ({
+            start: { line: start.line, character: start.character + name.offset },
+            end: { line: start.line, character: start.character + name.offset + name.name.length }
+        });
+        for (const prefix of names) acceptor({ range: part(prefix), type: SemanticTokenTypes.namespace });
+        if (last) acceptor({ range: part(last), type: TOKEN_TYPES[target.$type] ?? SemanticTokenTypes.variable, modifier: modifiersOf(target) });
     }
 }
 

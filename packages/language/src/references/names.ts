@@ -76,3 +76,19 @@ export function mapNameOf(qualifiedName: string): string {
     const dot = qualifiedName.indexOf('.');
     return dot < 0 ? qualifiedName : qualifiedName.slice(0, dot);
 }
+
+/**
+ * The names a reference is written with, where each stands in its text: `District` at 0 and
+ * `Coach` at 9 for `District.Coach`. A reference is one token, so an editor feature that
+ * treats the map part apart (a namespace colour, renaming the map) works from these.
+ */
+export function nameParts(text: string): Array<{ name: string; offset: number }> {
+    const parts: Array<{ name: string; offset: number }> = [];
+    let from = 0;
+    for (let dot = text.indexOf('.'); ; dot = text.indexOf('.', from)) {
+        const end = dot < 0 ? text.length : dot;
+        if (end > from) parts.push({ name: text.slice(from, end), offset: from });
+        if (dot < 0) return parts;
+        from = dot + 1;
+    }
+}

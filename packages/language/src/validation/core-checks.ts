@@ -24,6 +24,21 @@ export class CoreChecks {
     }
 
     /** `duplicate-name` inside one map: roles and teams share a namespace since both can hold a level. */
+    /**
+     * A name is one word: the lexer reads `District.Coach` as one token wherever a name may
+     * stand, so a '.' in an element's own name is reported here, in plain words, rather than
+     * by the parser.
+     */
+    checkPlainName(element: NamedElement, accept: ValidationAcceptor): void {
+        const name = element.name;
+        if (!name?.includes('.')) return;
+        const kind = kindWord(element);
+        const message = name.endsWith('.') && name.indexOf('.') === name.length - 1
+            ? `'${name}' cannot be the name of a ${kind}: a name does not end with '.'. Write '${name.slice(0, -1)}'.`
+            : `'${name}' cannot be the name of a ${kind}: a name is one word, without '.' (a '.' joins a map's name to one of its elements' names, as in District.Coach). Write it as ${name.replace(/\.+$/, '').replace(/\./g, '-')}, or put the words in the title.`;
+        report(accept, 'syntax-error', message, { node: element, property: 'name' });
+    }
+
     checkDuplicateNames(map: RemitMap, accept: ValidationAcceptor): void {
         const groups = new Map<string, NamedElement[]>();
         const add = (group: string, node: NamedElement) => {

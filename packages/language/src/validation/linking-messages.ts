@@ -44,6 +44,10 @@ export interface DescribedLinkingError {
     suggestions: string[];
 }
 
+function article(word: string): string {
+    return /^[aeiou]/.test(word) ? 'an' : 'a';
+}
+
 /**
  * A plain-English message for a name that refers to nothing, with a likely intended name.
  * `foundKind` is what the name does name, when it names an element of another kind
@@ -54,8 +58,14 @@ export function describeLinkingError(
 ): DescribedLinkingError {
     const text = info.reference.$refText;
     const what = TARGET_WORDS[info.property] ?? 'element';
+    if (text.endsWith('.')) {
+        // `District.` left while typing: the name of the element is still to come.
+        return {
+            message: `'${text}' stops at the '.': write the name of ${article(what)} ${what} of map ${text.slice(0, text.indexOf('.'))} right after the '.', with no space in between.`,
+            suggestions: []
+        };
+    }
     if (foundKind && info.property !== 'level') {
-        const article = (word: string) => (/^[aeiou]/.test(word) ? 'an' : 'a');
         return {
             message: `'${text}' is ${article(foundKind)} ${foundKind}, but ${article(what)} ${what} is needed here. ${WHY[info.property] ?? ''}`.trimEnd(),
             suggestions: []

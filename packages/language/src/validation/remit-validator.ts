@@ -1,6 +1,7 @@
 import type { AstNode, ValidationAcceptor, ValidationChecks } from 'langium';
 import type { RemitAstType, RemitMap } from '../generated/ast.js';
 import { forEachNode } from '../utils/ast-walk.js';
+import type { NamedElement } from '../references/names.js';
 import type { RemitServices } from '../remit-module.js';
 import {
     ASSIGNMENT_PROPERTIES, CoreChecks, LEVEL_FLAGS, DECISION_PROPERTIES, MAP_PROPERTIES, ROLE_PROPERTIES, TEAM_PROPERTIES
@@ -12,19 +13,24 @@ export function registerValidationChecks(services: RemitServices): void {
     const core = new CoreChecks(services);
     // Checks that read only an element's own text (its names, keywords and values, never
     // what a name refers to); see `ownText` below.
+    const plainName = (element: NamedElement, accept: ValidationAcceptor) => core.checkPlainName(element, accept);
     const ownTextChecks: OwnTextChecks = {
         RemitMap: [
+            plainName,
             (map, accept) => core.checkDuplicateNames(map, accept),
             (map, accept) => core.checkFrontMatterDates(map, accept),
             (map, accept) => core.checkRepeatedProperties(map, MAP_PROPERTIES, accept)
         ],
-        Level: [(level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept)],
+        LevelScheme: [plainName],
+        Level: [plainName, (level, accept) => core.checkRepeatedProperties(level, LEVEL_FLAGS, accept)],
+        Phase: [plainName],
         Assignment: [(assignment, accept) => core.checkRepeatedProperties(assignment, ASSIGNMENT_PROPERTIES, accept)],
         Duration: [(duration, accept) => core.checkDuration(duration, accept)],
-        Role: [(role, accept) => core.checkRepeatedProperties(role, ROLE_PROPERTIES, accept)],
-        Team: [(team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept)],
-        Domain: [(domain, accept) => core.checkBinding(domain, accept)],
+        Role: [plainName, (role, accept) => core.checkRepeatedProperties(role, ROLE_PROPERTIES, accept)],
+        Team: [plainName, (team, accept) => core.checkRepeatedProperties(team, TEAM_PROPERTIES, accept)],
+        Domain: [plainName, (domain, accept) => core.checkBinding(domain, accept)],
         Decision: [
+            plainName,
             (decision, accept) => core.checkRepeatedProperties(decision, DECISION_PROPERTIES, accept),
             (decision, accept) => core.checkBinding(decision, accept)
         ]

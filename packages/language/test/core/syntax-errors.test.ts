@@ -250,6 +250,25 @@ const CASES: Case[] = [
         says: /^Expected a way for a team to decide here \('consensus', 'majority', 'unanimous', 'chair' or 'vote'\), but found '}'/
     },
     {
+        name: 'spaces around the dot of a qualified name',
+        text: 'map M "M"\nrole R\ndomain D {\n  decision X { decide R  inform District . Coach }\n}\n',
+        line: 4,
+        says: /^A '\.' joins a map's name to the name of one of its elements, with no spaces around it: write District\.Coach, not District \. Coach\.$/
+    },
+    {
+        name: 'a dot in the name of a role',
+        text: 'map M "M"\nrole Literacy.Lead { kind teacher }\n',
+        line: 2,
+        says: /^'Literacy\.Lead' cannot be the name of a role: a name is one word, without '\.'.*Write it as Literacy-Lead, or put the words in the title\.$/,
+        element: 'M.Literacy.Lead'
+    },
+    {
+        name: 'a decision name ending with a dot',
+        text: 'map M "M"\nrole R\ndomain D {\n  decision Budget. { decide R }\n}\n',
+        line: 4,
+        says: /^'Budget\.' cannot be the name of a decision: a name does not end with '\.'\. Write 'Budget'\.$/
+    },
+    {
         name: 'a holder list ending in a comma',
         text: 'map M "M"\nrole R { holders "A", }\n',
         line: 2,
@@ -282,6 +301,13 @@ group('syntax errors do not repeat themselves as unresolved names', () => {
     test('a wrong pattern is one syntax error, not also an unknown level', async () => {
         const { diagnostics } = await check('map M "M"\nrole R\ndomain D { decision X {\n  decide R\n  pattern mixed\n} }\n');
         expect(diagnostics.filter(d => d.line === 5 && d.code === 'unresolved-reference'), describe(diagnostics)).toEqual([]);
+    });
+
+    test('a qualified name left unfinished says what is missing', async () => {
+        const { diagnostics } = await check('map M "M"\nrole R\ndomain D { decision X { decide R  inform District. } }\n');
+        expect(diagnostics.filter(d => d.code === 'syntax-error'), describe(diagnostics)).toEqual([]);
+        expect(diagnostics.find(d => d.code === 'unresolved-reference')?.message)
+            .toBe(`'District.' stops at the '.': write the name of a role or team of map District right after the '.', with no space in between.`);
     });
 
     test('an unresolved name right before the end of a truncated file is still reported', async () => {
