@@ -1,5 +1,5 @@
 import {
-    Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError, UriUtils,
+    Cancellation, DefaultDocumentBuilder, Disposable, DocumentState, interruptAndCheck, isLinkingError,
     type AstNode, type AstNodeDescription, type BuildOptions, type LangiumDocument, type LangiumSharedCoreServices, type Linker,
     type Reference, type ReferenceDescription, type URI
 } from 'langium';
@@ -234,8 +234,7 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
                 same = false;
                 updates.push({ reference: internals, description: found.description, node: found.node, offset: reference.$refNode!.offset, added: true });
                 source ??= new ReferenceSource(document.uri, this.serviceRegistry.getServices(document.uri).workspace.AstNodeLocator);
-                resolvedNow.push(new IndexedReference(source, found.sourceNode, found.description.documentUri, found.description.path,
-                    UriUtils.equals(found.description.documentUri, document.uri), reference.$refNode!));
+                resolvedNow.push(new IndexedReference(source, reference.$refNode!, found.description.documentUri, found.description.path));
                 continue;
             }
             if (!before || !changed.has(before.documentUri.toString())) continue;
@@ -281,14 +280,14 @@ export class WorkspaceRevalidatingBuilder extends DefaultDocumentBuilder {
      * document reads (a scheme, a level, a phase) or cannot be resolved here.
      */
     private resolveAgain(reference: Reference, internals: ReferenceInternals, linker: Linker):
-        { description: AstNodeDescription; node: AstNode; sourceNode: AstNode } | 'relink' | 'unresolved' {
+        { description: AstNodeDescription; node: AstNode } | 'relink' | 'unresolved' {
         if (!internals.node || !internals.property || !reference.$refNode) return 'relink';
         const candidate = linker.getCandidate({ reference, container: internals.node, property: internals.property });
         if (isLinkingError(candidate)) return 'unresolved';
         if (!RETARGETABLE.has(candidate.type)) return 'relink';
         const node = candidate.node ?? (linker as unknown as { loadAstNode?(d: AstNodeDescription): AstNode | undefined }).loadAstNode?.(candidate);
         if (!node) return 'relink';
-        return { description: candidate, node, sourceNode: internals.node };
+        return { description: candidate, node };
     }
 
     private isStale(document: LangiumDocument, mapNames: Map<string, number>): boolean {

@@ -57,18 +57,16 @@ export class ReferenceSource {
 
 /**
  * An entry of the reference index. Its segment is read from the reference's text node, and
- * its source path from the node holding the reference, when asked for: they are read only
- * by find references and rename, a few at a time, while a district holds 190,000 entries
- * (each path its own string of about 40 characters).
+ * its source path from the node holding the reference (the text node's element), when asked
+ * for: they are read only by find references and rename, a few at a time, while a district
+ * holds 190,000 entries (each path its own string of about 40 characters).
  */
 export class IndexedReference implements ReferenceDescription {
     constructor(
         private readonly source: ReferenceSource,
-        private readonly sourceNode: AstNode,
+        private readonly refNode: CstNode,
         readonly targetUri: URI,
-        readonly targetPath: string,
-        readonly local: boolean,
-        private readonly refNode: CstNode
+        readonly targetPath: string
     ) {}
 
     get sourceUri(): URI {
@@ -76,7 +74,11 @@ export class IndexedReference implements ReferenceDescription {
     }
 
     get sourcePath(): string {
-        return this.source.pathOf(this.sourceNode);
+        return this.source.pathOf(this.refNode.astNode);
+    }
+
+    get local(): boolean {
+        return UriUtils.equals(this.targetUri, this.source.uri);
     }
 
     get segment(): DocumentSegment {
@@ -85,7 +87,7 @@ export class IndexedReference implements ReferenceDescription {
 
     /** The same reference pointing somewhere else. */
     retarget(targetUri: URI, targetPath: string): IndexedReference {
-        return new IndexedReference(this.source, this.sourceNode, targetUri, targetPath, UriUtils.equals(targetUri, this.source.uri), this.refNode);
+        return new IndexedReference(this.source, this.refNode, targetUri, targetPath);
     }
 }
 
@@ -105,7 +107,7 @@ export class RemitReferenceDescriptionProvider extends DefaultReferenceDescripti
                     descriptions.push(...this.createInfoDescriptions(info));
                     return;
                 }
-                const description = this.describe(info.reference, source, node);
+                const description = this.describe(info.reference, source);
                 if (description) descriptions.push(description);
             });
         });
@@ -113,9 +115,9 @@ export class RemitReferenceDescriptionProvider extends DefaultReferenceDescripti
     }
 
     /** As Langium's `createInfoDescriptions` for a single reference: none without its text or what it resolved to. */
-    private describe(reference: Reference, source: ReferenceSource, node: AstNode): IndexedReference | undefined {
+    private describe(reference: Reference, source: ReferenceSource): IndexedReference | undefined {
         const target = reference.$nodeDescription;
         if (!reference.$refNode || !target) return undefined;
-        return new IndexedReference(source, node, target.documentUri, target.path, UriUtils.equals(target.documentUri, source.uri), reference.$refNode);
+        return new IndexedReference(source, reference.$refNode, target.documentUri, target.path);
     }
 }

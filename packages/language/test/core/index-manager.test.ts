@@ -7,13 +7,40 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { AstUtils, DefaultIndexManager, EmptyFileSystem, TextDocument, URI, type LangiumDocument } from 'langium';
+import { AstUtils, DefaultIndexManager, DefaultReferenceDescriptionProvider, EmptyFileSystem, TextDocument, URI, type LangiumDocument, type ReferenceDescription } from 'langium';
 import { createRemitServices } from '@remit/language/lsp';
 import { ensureStandardLibrary } from '@remit/language';
 import { RemitIndexManager } from '../../src/workspace/index-manager.js';
 
 const EXAMPLES = join(import.meta.dirname, '../../../../examples');
 const read = (file: string) => readFileSync(join(EXAMPLES, file), 'utf8');
+
+describe('index entries', () => {
+    test('each says what Langium\'s own description of the reference says', async () => {
+        // Ours work out their source path, segment and locality when asked (workspace/descriptions.ts).
+        const services = createRemitServices(EmptyFileSystem);
+        const { LangiumDocuments, LangiumDocumentFactory, DocumentBuilder } = services.shared.workspace;
+        const library = ensureStandardLibrary(services.shared);
+        const documents = [['district', 'pinewood/district.remit'], ['north', 'pinewood/north-school.remit'], ['lakeside', 'lakeside/lakeside.remit']].map(([name, file]) => {
+            const document = LangiumDocumentFactory.fromString(read(file), URI.parse(`file:///ws/${name}.remit`));
+            LangiumDocuments.addDocument(document);
+            return document;
+        });
+        await DocumentBuilder.build([library, ...documents], { validation: false });
+        const plain = (d: ReferenceDescription) => ({
+            sourceUri: d.sourceUri.toString(), sourcePath: d.sourcePath, targetUri: d.targetUri.toString(), targetPath: d.targetPath, local: d.local, segment: d.segment
+        });
+        const provider = services.Remit.workspace.ReferenceDescriptionProvider;
+        let compared = 0;
+        for (const document of documents) {
+            const ours = await provider.createDescriptions(document);
+            const langiums = await DefaultReferenceDescriptionProvider.prototype.createDescriptions.call(provider, document);
+            expect(ours.map(plain)).toEqual(langiums.map(plain));
+            compared += ours.length;
+        }
+        expect(compared).toBeGreaterThan(100);
+    });
+});
 
 describe('index tables after edits', () => {
     test('references, affected documents, map names and global names agree with a full scan', async () => {
