@@ -1,4 +1,4 @@
-import { AstUtils, GrammarUtils, type AstNode, type CommentProvider, type LangiumDocument, type Reference } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type CommentProvider, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import {
     isDomain, isLevelScheme, isRole, isTeam, type RoleKind,
     type Decision, type Domain, type LevelScheme, type Phase, type RemitFile, type RemitMap, type Role, type RuleStep, type Team,
@@ -30,7 +30,7 @@ export class MapModelBuilder {
         const domains = map.elements.filter(isDomain).filter(d => d.name).map(d => this.domain(d, [], undefined, context, decisions));
         // Domains keep their decisions and inner domains in two lists; the map lists its
         // decisions in the order written, so an inner domain's stand where it was written.
-        decisions.sort((a, b) => compareStart(a.location, b.location));
+        decisions.sort((a, b) => writtenAt(a) - writtenAt(b));
         return {
             name: map.name,
             title: map.title ?? map.name,
@@ -80,19 +80,18 @@ export class MapModelBuilder {
     }
 
     private phase(phase: Phase, index: number, uri: string): PhaseModel {
-        return {
+        return located({
             name: phase.name,
             qualifiedName: qualifiedName(phase),
             title: phase.title ?? phase.name,
             doc: this.doc(phase),
             index,
-            duration: phase.duration ? { min: phase.duration.min, max: phase.duration.max, unit: phase.duration.unit } : undefined,
-            location: location(phase, uri)
-        };
+            duration: phase.duration ? { min: phase.duration.min, max: phase.duration.max, unit: phase.duration.unit } : undefined
+        }, phase, uri);
     }
 
     private role(role: Role, uri: string): RoleModel {
-        return {
+        return located({
             type: 'role',
             name: role.name,
             qualifiedName: qualifiedName(role),
@@ -105,13 +104,12 @@ export class MapModelBuilder {
             release: role.release,
             backup: target(role.backup),
             reports: target(role.reports),
-            requires: role.requires,
-            location: location(role, uri)
-        };
+            requires: role.requires
+        }, role, uri);
     }
 
     private team(team: Team, uri: string): TeamModel {
-        return {
+        return located({
             type: 'team',
             name: team.name,
             qualifiedName: qualifiedName(team),
@@ -121,9 +119,8 @@ export class MapModelBuilder {
             advisory: targets(team.advisory),
             chair: target(team.chair),
             rule: team.rule ? teamRule(team.rule) : undefined,
-            requires: team.requires,
-            location: location(team, uri)
-        };
+            requires: team.requires
+        }, team, uri);
     }
 
     private domain(domain: Domain, outer: string[], outerBinding: DecisionBinding | undefined, context: MapContext, all: DecisionModel[]): DomainModel {
@@ -132,16 +129,15 @@ export class MapModelBuilder {
         const binding = (domain.binding as DecisionBinding | undefined) ?? outerBinding;
         const decisions = domain.decisions.filter(d => d.name).map(d => this.decision(d, path, binding, context));
         all.push(...decisions);
-        return {
+        return located({
             name: domain.name,
             qualifiedName: qualifiedName(domain),
             title: domain.title ?? domain.name,
             doc: this.doc(domain),
             decisions: decisions.map(d => d.qualifiedName),
             domains: domain.domains.filter(d => d.name).map(d => this.domain(d, path, binding, context, all)),
-            binding: domain.binding as DecisionBinding | undefined,
-            location: location(domain, uri)
-        };
+            binding: domain.binding as DecisionBinding | undefined
+        }, domain, uri);
     }
 
     /**
@@ -168,15 +164,14 @@ export class MapModelBuilder {
     private buildDecision(decision: Decision, domainPath: string[], domainBinding: DecisionBinding | undefined, map: RemitMap, uri: string): DecisionModel {
         const assignments: AssignmentModel[] = decision.assignments
             .filter(a => a.level.ref)
-            .map(a => ({
+            .map(a => located({
                 level: a.level.ref!.name,
                 holders: targets(a.holders),
                 from: a.from?.ref?.name,
                 until: a.until?.ref?.name,
-                when: a.when?.trim() || undefined,
-                location: location(a, uri)
-            }));
-        return {
+                when: a.when?.trim() || undefined
+            }, a, uri));
+        return located({
             name: decision.name,
             qualifiedName: qualifiedName(decision),
             title: decision.title ?? decision.name,
@@ -194,9 +189,8 @@ export class MapModelBuilder {
             fallbackBy: decision.fallbackBy,
             binding: (decision.binding as DecisionBinding | undefined) ?? domainBinding,
             overrides: target(decision.overrides),
-            overridesLocation: decision.overrides?.ref ? propertyLocation(decision, 'overrides', uri) : undefined,
-            location: location(decision, uri)
-        };
+            overridesLocation: decision.overrides?.ref ? propertyLocation(decision, 'overrides', uri) : undefined
+        }, decision, uri);
     }
 
     /** The text of a `/** doc *\/` comment before the element; plain comments are not documentation. */
@@ -295,12 +289,50 @@ function propertyLocation(node: AstNode, property: string, uri: string): SourceL
     return written ? { uri, range: rangeOf(written) } : location(node, uri);
 }
 
-function compareStart(a: SourceLocation, b: SourceLocation): number {
-    return a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character;
-}
-
 /** Where the node is written (see `rangeOf`: nothing is left on the syntax tree for it). */
 function location(node: AstNode, uri: string): SourceLocation {
-    const range = node.$cstNode ? rangeOf(node.$cstNode) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-    return { uri, range };
+    return { uri, range: node.$cstNode ? rangeOf(node.$cstNode) : NOWHERE };
+}
+
+const NOWHERE = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+
+/**
+ * Where a model object's element is written: its syntax node, or the document's URI when it
+ * has none. Kept under a symbol, so it is not part of the model's data (JSON, copies, a
+ * worker's message), which sees `location` only.
+ */
+const WRITTEN = Symbol('written');
+
+type Located = { [WRITTEN]: CstNode | string };
+
+/**
+ * The model object with its `location`, worked out when read. A district has 100,000
+ * elements and assignment lines, and a location held as data is four objects (160 bytes)
+ * for each, read for a few: the findings, a hover, an export. `location` stays an own,
+ * enumerable property, the last one as before, so JSON, spreads, `structuredClone` and
+ * comparisons see it as data: they read it.
+ */
+function located<T extends object>(model: T, node: AstNode, uri: string): T & { location: SourceLocation } {
+    Object.defineProperty(model, WRITTEN, { value: node.$cstNode ?? uri });
+    Object.defineProperty(model, 'location', LOCATION);
+    return model as T & { location: SourceLocation };
+}
+
+const LOCATION: PropertyDescriptor = {
+    enumerable: true,
+    get(this: Located): SourceLocation {
+        const written = this[WRITTEN];
+        if (typeof written === 'string') return { uri: written, range: NOWHERE };
+        return { uri: documentUriOf(written), range: rangeOf(written) };
+    }
+};
+
+function documentUriOf(node: CstNode): string {
+    return AstUtils.getDocument(node.root.astNode).uri.toString();
+}
+
+/** The offset the model object's element starts at, for ordering (0 when it has no syntax node). */
+function writtenAt(model: object): number {
+    const written = (model as Partial<Located>)[WRITTEN];
+    return typeof written === 'object' ? written.offset : 0;
 }

@@ -5,9 +5,13 @@
  * that resolve to nothing are left out (they are already reported as unresolved-reference).
  */
 
-/** 0-based LSP positions, so an editor can reveal an element directly. */
 import type { RoleKind } from '../generated/ast.js';
 
+/**
+ * 0-based LSP positions, so an editor can reveal an element directly. An element's
+ * `location` is worked out from its syntax node when read (see `located` in
+ * build-model.ts), and reads as data to JSON, spreads and copies.
+ */
 export interface SourceLocation {
     uri: string;
     range: { start: { line: number; character: number }; end: { line: number; character: number } };
