@@ -16,7 +16,8 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
     const final = ctx.finalLevel(map);
     const timeline = ctx.timeline(map);
     const what = ctx.decision(decision);
-    const base = { element: decision.qualifiedName, location: decision.location };
+    // A decision's location is worked out when read (model/build-model.ts): only for a finding.
+    const base = () => ({ element: decision.qualifiedName, location: decision.location });
 
     for (const level of map.scheme.levels.filter(l => l.required && !l.final)) {
         for (const run of timeline.runs(p => timeline.holdersAt(decision, level.name, p).length === 0)) {
@@ -24,7 +25,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
             const span = timeline.describeSpan(run.first, run.last);
             const bounds = boundsOf(timeline, run.first, run.last);
             out.push({
-                ...base, code: 'missing-required-level',
+                ...base(), code: 'missing-required-level',
                 message: sentence(span, `nobody holds '${level.name}' for ${what}, and the ${map.scheme.name} scheme requires it ("${level.title}"). Add '${level.name} <who>${boundsText(bounds)}' to the decision.`),
                 data: { level: level.name, ...bounds }
             });
@@ -45,7 +46,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
             ? `${span} nobody ${verb} ${what}. Add '${final.name} <who>${boundsText(bounds)}'${offer}, or extend the phases of the current holder.`
             : `Nobody has final authority over ${what}: no one holds '${final.name}'. Add ${/^[aeiou]/i.test(final.name) ? 'an' : 'a'} '${final.name}' line naming who makes the call${offer}.`;
         const fixes = judge ? gapFixes(ctx, judge, map, decision, final.name, bounds, periods) : undefined;
-        out.push({ ...base, code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates, ...(fixes ? { fixes } : {}) } });
+        out.push({ ...base(), code: 'no-final-authority', message, data: { level: final.name, ...bounds, candidates, ...(fixes ? { fixes } : {}) } });
     }
 
     if (decision.pattern !== 'collaborative') {
@@ -61,7 +62,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
             const bounds = boundsOf(timeline, run.first, run.last);
             const fixes = judge ? conflictFixes(judge, map, decision, final.name, previous?.name, holders, bounds) : undefined;
             out.push({
-                ...base, code: 'multiple-final-authority',
+                ...base(), code: 'multiple-final-authority',
                 message: sentence(span, `${names} ${holders.length === 2 ? 'both' : 'all'} hold '${final.name}' for ${what}, so it is unclear who has the last word. Keep one at '${final.name}' and ${demote}, or add 'pattern collaborative' if they truly decide together.`),
                 data: { level: final.name, holders: holders.map(h => writtenName(h, map)), previousLevel: previous?.name, ...bounds, ...(fixes ? { fixes } : {}) }
             });
@@ -82,7 +83,7 @@ export function checkFinalAuthority(ctx: AnalysisContext, map: MapModel, decisio
             const span = timeline.describeSpan(run.first, run.last);
             const why = role.vacant ? 'the role is vacant' : 'the role has no seats';
             out.push({
-                ...base, code: 'vacant-final-authority',
+                ...base(), code: 'vacant-final-authority',
                 message: sentence(span, `${ctx.who(name, map)} has the final say over ${what}, but ${why}, so nobody can make this decision. Name an interim decider, or fill the role.`),
                 data: { level: final.name, holder: writtenName(name, map), ...boundsOf(timeline, run.first, run.last) }
             });
