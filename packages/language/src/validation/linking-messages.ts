@@ -44,6 +44,23 @@ export interface DescribedLinkingError {
     suggestions: string[];
 }
 
+/**
+ * A name that ends with '.': `District.` left while typing (the element's name is still to
+ * come), or a full stop after a name, as at the end of a sentence (`decide Head.`).
+ */
+function endingWithDot(info: ReferenceInfo, scopes: ScopeProvider, text: string, what: string, mapNames: ReadonlySet<string> | undefined): DescribedLinkingError {
+    const before = text.slice(0, -1);
+    const names = (name: string) => scopes.getScope(info).getElement(name) !== undefined;
+    if (names(before)) {
+        return { message: `'${text}' ends with a '.': remove it. A '.' only joins a map's name to the name of one of its elements, as in District.Coach.`, suggestions: [before] };
+    }
+    const isMap = !before.includes('.') && (mapNames?.has(before) ?? false);
+    if (isMap) {
+        return { message: `'${text}' stops at the '.': write the name of ${article(what)} ${what} of map ${before} right after the '.', with no space in between.`, suggestions: [] };
+    }
+    return { message: `'${text}' ends with a '.', and no ${what} is named '${before}' either. Remove the '.', and check the name.`, suggestions: [] };
+}
+
 function article(word: string): string {
     return /^[aeiou]/.test(word) ? 'an' : 'a';
 }
@@ -58,13 +75,7 @@ export function describeLinkingError(
 ): DescribedLinkingError {
     const text = info.reference.$refText;
     const what = TARGET_WORDS[info.property] ?? 'element';
-    if (text.endsWith('.')) {
-        // `District.` left while typing: the name of the element is still to come.
-        return {
-            message: `'${text}' stops at the '.': write the name of ${article(what)} ${what} of map ${text.slice(0, text.indexOf('.'))} right after the '.', with no space in between.`,
-            suggestions: []
-        };
-    }
+    if (text.endsWith('.')) return endingWithDot(info, scopes, text, what, mapNames);
     if (foundKind && info.property !== 'level') {
         return {
             message: `'${text}' is ${article(foundKind)} ${foundKind}, but ${article(what)} ${what} is needed here. ${WHY[info.property] ?? ''}`.trimEnd(),

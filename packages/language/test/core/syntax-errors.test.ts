@@ -2,7 +2,7 @@ import { describe as group, expect, test } from 'vitest';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { check, describe, JARGON } from './helpers.js';
+import { check, checkFiles, describe, JARGON } from './helpers.js';
 
 interface Case {
     name: string;
@@ -303,11 +303,18 @@ group('syntax errors do not repeat themselves as unresolved names', () => {
         expect(diagnostics.filter(d => d.line === 5 && d.code === 'unresolved-reference'), describe(diagnostics)).toEqual([]);
     });
 
-    test('a qualified name left unfinished says what is missing', async () => {
-        const { diagnostics } = await check('map M "M"\nrole R\ndomain D { decision X { decide R  inform District. } }\n');
+    test('a name ending with a dot says what to do: finish it, or remove the dot', async () => {
+        const { diagnostics } = await checkFiles({
+            'school.remit': 'map M "M"\nrole R\ndomain D {\n  decision X { decide R  inform District. }\n  decision Y { decide R. }\n  decision Z { decide Nobody. }\n}\n',
+            'district.remit': 'map District "District"\nrole Coach\n'
+        });
         expect(diagnostics.filter(d => d.code === 'syntax-error'), describe(diagnostics)).toEqual([]);
-        expect(diagnostics.find(d => d.code === 'unresolved-reference')?.message)
-            .toBe(`'District.' stops at the '.': write the name of a role or team of map District right after the '.', with no space in between.`);
+        const unresolved = diagnostics.filter(d => d.code === 'unresolved-reference');
+        expect(unresolved.map(d => [d.line, d.message])).toEqual([
+            [4, `'District.' stops at the '.': write the name of a role or team of map District right after the '.', with no space in between.`],
+            [5, `'R.' ends with a '.': remove it. A '.' only joins a map's name to the name of one of its elements, as in District.Coach.`],
+            [6, `'Nobody.' ends with a '.', and no role or team is named 'Nobody' either. Remove the '.', and check the name.`]
+        ]);
     });
 
     test('an unresolved name right before the end of a truncated file is still reported', async () => {
