@@ -120,6 +120,8 @@ export function layoutPieces(root: AstNode, text: string): LayoutPiece[] {
             }
         }
         pieces.push({ start, end: leaf.offset, newText: gap });
+        // `District . Coach` is one name token: the spaces around its dot go.
+        if (!leaf.hidden) for (const inside of spacesAroundDots(leaf)) pieces.push(inside);
 
         if (leaf.hidden) {
             const ownLine = i === 0 || originalLines > 0;
@@ -137,6 +139,18 @@ export function layoutPieces(root: AstNode, text: string): LayoutPiece[] {
     const rest = text.slice(last.end);
     if (/\S/.test(rest)) throw new LayoutError(last.end + rest.search(/\S/));
     pieces.push({ start: last.end, end: text.length, newText: eol });
+    return pieces;
+}
+
+/** The spaces and tabs around the dots of a qualified name (a name token), as pieces that remove them. */
+function spacesAroundDots(leaf: LeafCstNode): LayoutPiece[] {
+    if (leaf.tokenType.name !== 'ID') return [];
+    const text = leaf.text;
+    if (!text.includes('.') || !/[ \t]/.test(text)) return [];
+    const pieces: LayoutPiece[] = [];
+    for (const match of text.matchAll(/[ \t]+/g)) {
+        pieces.push({ start: leaf.offset + match.index, end: leaf.offset + match.index + match[0].length, newText: '' });
+    }
     return pieces;
 }
 

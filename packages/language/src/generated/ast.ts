@@ -8,7 +8,7 @@ import * as langium from 'langium';
 
 export const RemitTerminals = {
     WS: /\s+/,
-    ID: /[A-Za-z_][A-Za-z0-9_-]*(\.[A-Za-z_][A-Za-z0-9_-]*)*\.?/,
+    ID: /[A-Za-z_][A-Za-z0-9_-]*([ \t]*\.[ \t]*[A-Za-z_][A-Za-z0-9_-]*)*\.?/,
     NUMBER: /[0-9]+(\.[0-9]+)?/,
     STRING: /"(\\.|[^"\\\r\n])*"/,
     ML_COMMENT: /\/\*[\s\S]*?\*\//,

@@ -60,16 +60,14 @@ export class RemitRenameProvider extends DefaultRenameProvider {
             // Inside the map its elements are named plainly; only `Map.Element` carries the map's name.
             for (const element of elementsOf(target.element)) {
                 for (const ref of this.references.findReferences(element, { includeDeclaration: false })) {
-                    const text = this.textAt(ref.sourceUri, ref.segment.range);
-                    const dot = text?.indexOf('.') ?? -1;
-                    if (text && dot > 0) edits.add(ref.sourceUri.toString(), ref.segment.range, newName + text.slice(dot));
+                    const parts = nameParts(this.textAt(ref.sourceUri, ref.segment.range) ?? '');
+                    if (parts.length > 1) edits.add(ref.sourceUri.toString(), ref.segment.range, [newName, ...parts.slice(1).map(p => p.name)].join('.'));
                 }
             }
         } else {
             for (const ref of this.references.findReferences(target.element, { includeDeclaration: false })) {
-                const text = this.textAt(ref.sourceUri, ref.segment.range) ?? '';
-                const dot = text.lastIndexOf('.');
-                edits.add(ref.sourceUri.toString(), ref.segment.range, dot > 0 ? text.slice(0, dot + 1) + newName : newName);
+                const parts = nameParts(this.textAt(ref.sourceUri, ref.segment.range) ?? '');
+                edits.add(ref.sourceUri.toString(), ref.segment.range, [...parts.slice(0, -1).map(p => p.name), newName].join('.'));
             }
         }
         return { changes: edits.changes };

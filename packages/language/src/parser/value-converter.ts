@@ -9,8 +9,14 @@ import { DefaultValueConverter, type CstNode, type GrammarAST, type ValueType } 
 export class RemitValueConverter extends DefaultValueConverter {
     protected override runConverter(rule: GrammarAST.AbstractRule, input: string, cstNode: CstNode): ValueType {
         if (rule.name.toUpperCase() === 'STRING') return unquote(input);
+        if (rule.name === 'ID') return tightName(input);
         return super.runConverter(rule, input, cstNode);
     }
+}
+
+/** `District . Coach` as the name it is, `District.Coach` (spaces around the dot were always allowed). */
+export function tightName(text: string): string {
+    return text.includes(' ') || text.includes('\t') ? text.replace(/[ \t]*\.[ \t]*/g, '.') : text;
 }
 
 /** As Langium's `ValueConverter.convertString`: the text between the quotes, each `\x` read as its escape. */

@@ -86,8 +86,10 @@ export function nameParts(text: string): Array<{ name: string; offset: number }>
     const parts: Array<{ name: string; offset: number }> = [];
     let from = 0;
     for (let dot = text.indexOf('.'); ; dot = text.indexOf('.', from)) {
-        const end = dot < 0 ? text.length : dot;
-        if (end > from) parts.push({ name: text.slice(from, end), offset: from });
+        // Spaces around the dot (`District . Coach`) are not part of either name.
+        const raw = text.slice(from, dot < 0 ? text.length : dot);
+        const name = raw.trim();
+        if (name) parts.push({ name, offset: from + raw.indexOf(name) });
         if (dot < 0) return parts;
         from = dot + 1;
     }

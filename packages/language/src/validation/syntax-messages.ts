@@ -228,7 +228,7 @@ export function unexpectedCharacterMessage(character: string): string {
         return `Titles and names of people are written in double quotes ("), not single quotes ('). An apostrophe is fine inside double quotes, such as "Director's office".`;
     }
     if (character === '.') {
-        return `A '.' joins a map's name to the name of one of its elements, with no spaces around it: write District.Coach, not District . Coach.`;
+        return `A '.' joins a map's name to the name of one of its elements: write District.Coach.`;
     }
     if (character === '*') {
         return `The character '*' is not part of the Remit language. If a comment starts here with '/*', close it with '*/'.`;

@@ -45,6 +45,16 @@ domain D {
         });
     });
 
+    test('spaces around the dot are read as before, and are not part of the name', async () => {
+        const result = await checkFiles({
+            'north.remit': 'map North "N"\nuses School\nrole Head { reports District .\tSuperintendent }\ndomain D { decision X { decide Head  inform District . Coach  after District. SetPolicy } }\n',
+            'district.remit': DISTRICT
+        });
+        expect(result.diagnostics.filter(d => d.severity !== 'hint'), describe(result.diagnostics)).toEqual([]);
+        expect(result.model?.roles[0].reports).toBe('District.Superintendent');
+        expect(result.model?.decisions[0]).toMatchObject({ after: ['District.SetPolicy'], assignments: [expect.anything(), expect.objectContaining({ holders: ['District.Coach'] })] });
+    });
+
     test('a map can use a scheme another map defines', async () => {
         const result = await checkFiles({
             'north.remit': 'map North "N"\nuses District.Council\nrole R\ndomain D { decision X { propose R  approve R  hear R } }\n',

@@ -250,10 +250,10 @@ const CASES: Case[] = [
         says: /^Expected a way for a team to decide here \('consensus', 'majority', 'unanimous', 'chair' or 'vote'\), but found '}'/
     },
     {
-        name: 'spaces around the dot of a qualified name',
-        text: 'map M "M"\nrole R\ndomain D {\n  decision X { decide R  inform District . Coach }\n}\n',
+        name: 'a dot on its own',
+        text: 'map M "M"\nrole R\ndomain D {\n  decision X { decide R . }\n}\n',
         line: 4,
-        says: /^A '\.' joins a map's name to the name of one of its elements, with no spaces around it: write District\.Coach, not District \. Coach\.$/
+        says: /^A '\.' joins a map's name to the name of one of its elements: write District\.Coach\.$/
     },
     {
         name: 'a dot in the name of a role',

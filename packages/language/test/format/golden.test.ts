@@ -50,8 +50,8 @@ describe('layout rules', () => {
         expect(format(text)).toBe('map M\n\nrole A "A" { kind teacher }\nrole B "B" { kind teacher }\n\nrole C "C" {\n  kind staff\n}\n\nrole D "D"\n');
     });
 
-    test('lists, durations and votes are written tight; a qualified name stays as written', () => {
-        const text = 'map M\nphases { P "P" 6 .. 12 months }\nteam T "T" {\nmembers Other.A ,B\nrule vote 2 / 3\n}\n';
+    test('qualified names, lists, durations and votes are written tight', () => {
+        const text = 'map M\nphases { P "P" 6 .. 12 months }\nteam T "T" {\nmembers Other . A ,B\nrule vote 2 / 3\n}\n';
         expect(format(text)).toBe('map M\n\nphases {\n  P "P" 6..12 months\n}\n\nteam T "T" {\n  members Other.A, B\n  rule vote 2/3\n}\n');
     });
 

@@ -31,7 +31,7 @@ domain Mentoring "Mentoring" {
     recommend District.Coach
     decide Principal
     inform District.Coach
-    escalate District.Superintendent
+    escalate District . Superintendent
     after District.MentorProgram
   }
 }
@@ -65,7 +65,7 @@ describe('rename', () => {
         const school = ws.apply(edit, 'school.remit');
         expect(school).toContain('recommend District.Mentor\n');
         expect(school).toContain('inform District.Mentor\n');
-        expect(school).toContain('escalate District.Superintendent\n');
+        expect(school).toContain('escalate District . Superintendent\n');
     });
 
     test('from a qualified reference in another map, the element is renamed everywhere', async () => {
@@ -95,6 +95,16 @@ describe('rename', () => {
         const edit = await rename(ws, 'school.remit', position, 'Northfield');
         expect(ws.apply(edit, 'district.remit')).toMatch(/^map Northfield /);
         expect(ws.apply(edit, 'school.remit')).toContain('inform Northfield.Coach\n');
+    });
+
+    test('a reference written with spaces around the dot: the part under the cursor, then written tight', async () => {
+        const ws = await workspace();
+        const position = ws.at('school.remit', 'District . Superintendent', 'District . '.length + 2);
+        const prepared = await ws.services.lsp.RenameProvider!.prepareRename(ws.doc('school.remit'), { textDocument: { uri: uriOf('school.remit') }, position });
+        expect(ws.doc('school.remit').textDocument.getText(prepared!)).toBe('Superintendent');
+        const edit = await rename(ws, 'school.remit', position, 'Director');
+        expect(ws.apply(edit, 'school.remit')).toContain('escalate District.Director\n');
+        expect(ws.apply(edit, 'district.remit')).toContain('role Director "Superintendent"');
     });
 
     test('the editor is offered the element name, not the whole qualified reference', async () => {
