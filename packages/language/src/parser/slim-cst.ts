@@ -67,6 +67,57 @@ class SlimHiddenLeaf extends SlimLeaf {
     }
 }
 
+/**
+ * An inner node of the tree: Langium's, without the range it keeps once asked (a slot on each
+ * of a district's 100,000 inner nodes); its range is worked out when asked (`rangeOf`).
+ */
+class SlimComposite implements CompositeCstNode {
+    container: CompositeCstNode | undefined = undefined;
+    grammarSource: GrammarAST.AbstractElement | undefined = undefined;
+    content: CstNode[] = [];
+    private element: AstNode | undefined = undefined;
+
+    get astNode(): AstNode {
+        for (let node: CompositeCstNode | undefined = this; node; node = node.container) {
+            const own = node instanceof SlimComposite ? node.element : (node as unknown as { _astNode?: AstNode })._astNode;
+            if (own) return own;
+        }
+        throw new Error('This node has no associated AST element');
+    }
+
+    set astNode(value: AstNode) {
+        this.element = value;
+    }
+
+    get hidden(): boolean {
+        return false;
+    }
+
+    get offset(): number {
+        return edgeLeaf(this, 'first')?.offset ?? 0;
+    }
+
+    get end(): number {
+        return edgeLeaf(this, 'last')?.end ?? 0;
+    }
+
+    get length(): number {
+        return this.end - this.offset;
+    }
+
+    get range(): Range {
+        return rangeOf(this);
+    }
+
+    get root(): RootCstNode {
+        return rootOf(this) as RootCstNode;
+    }
+
+    get text(): string {
+        return this.root.fullText.substring(this.offset, this.end);
+    }
+}
+
 /** Langium's root node, with the line starts of its text kept once asked for. */
 class SlimRoot extends RootCstNodeImpl {
     private starts: Uint32Array | undefined = undefined;
@@ -175,6 +226,14 @@ function isComposite(node: CstNode): node is CompositeCstNode {
 
 /** Langium's tree builder, making the leaves and root above. */
 export class SlimCstNodeBuilder extends CstNodeBuilder {
+    override buildCompositeNode(feature: GrammarAST.AbstractElement): CompositeCstNode {
+        const node = new SlimComposite();
+        node.grammarSource = feature;
+        this.appendChild(this.current, node);
+        (this as unknown as { nodeStack: CompositeCstNode[] }).nodeStack.push(node);
+        return node;
+    }
+
     override buildRootNode(input: string): RootCstNodeImpl {
         const root = new SlimRoot(input);
         (this as unknown as { rootNode: RootCstNodeImpl }).rootNode = root;

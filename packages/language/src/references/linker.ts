@@ -19,19 +19,22 @@ interface Resolver {
  * Langium's reference, with every field it is given in its life declared when it is made.
  * Langium's adds what it resolves to later, which V8 keeps in a second block of fields
  * (about 40 bytes more for each of a district's 190,000 references). Same behaviour: the
- * same getters over the same fields.
+ * same getters over the same fields. The linker that resolves it is not a field either
+ * (the same for every reference of a set of services): each linker makes its references
+ * from a class of its own that knows it (`referencesOf`).
  */
-export class RemitReference implements Reference {
+export abstract class RemitReference implements Reference {
     _ref: AstNode | LinkingError | symbol | undefined = undefined;
     _nodeDescription: AstNodeDescription | undefined = undefined;
 
     constructor(
-        private readonly resolver: Resolver,
         readonly node: AstNode,
         readonly property: string,
         readonly $refNode: CstNode | undefined,
         readonly $refText: string
     ) {}
+
+    protected abstract get resolver(): Resolver;
 
     get ref(): AstNode | undefined {
         return this.resolver.resolveReference(this, this.node, this.property);
@@ -46,6 +49,17 @@ export class RemitReference implements Reference {
     }
 }
 
+type ReferenceClass = new (node: AstNode, property: string, refNode: CstNode | undefined, refText: string) => RemitReference;
+
+/** The class of the references one linker resolves. */
+function referencesOf(resolver: Resolver): ReferenceClass {
+    return class extends RemitReference {
+        protected override get resolver(): Resolver {
+            return resolver;
+        }
+    };
+}
+
 /**
  * Langium's linker, walking the tree in plain loops (`utils/ast-walk.ts`) and looking at the
  * cancellation token every few dozen nodes instead of awaiting it at every node. The same
@@ -58,9 +72,10 @@ export class RemitLinker extends DefaultLinker {
      * each its own copy of its text, or for `District.Coach` a chain of joined pieces.
      */
     private readonly referenceTexts = new Map<string, string>();
+    private readonly References: ReferenceClass = referencesOf(this.referenceResolver as unknown as Resolver);
 
     override buildReference(node: AstNode, property: string, refNode: CstNode | undefined, refText: string): Reference {
-        return new RemitReference(this.referenceResolver as unknown as Resolver, node, property, refNode, this.shared(refText));
+        return new this.References(node, property, refNode, this.shared(refText));
     }
 
     private shared(text: string): string {

@@ -1,7 +1,9 @@
 import {
-    DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription,
-    type LangiumDocument, type LocalSymbols
+    DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type IndexManager,
+    type LangiumCoreServices, type LangiumDocument, type LocalSymbols
 } from 'langium';
+import { LocalDescription } from '../workspace/descriptions.js';
+import { RemitIndexManager } from '../workspace/index-manager.js';
 import { isDomain, isLevelScheme, isPhaseList, type Domain, type RemitFile, type RemitMap } from '../generated/ast.js';
 import { isStandardLibrary } from '../builtin/standard-library.js';
 
@@ -11,6 +13,12 @@ import { isStandardLibrary } from '../builtin/standard-library.js';
  * Levels are not in either scope: they are found through the map's scheme.
  */
 export class RemitScopeComputation extends DefaultScopeComputation {
+    private readonly index: IndexManager;
+
+    constructor(services: LangiumCoreServices) {
+        super(services);
+        this.index = services.shared.workspace.IndexManager;
+    }
 
     override async collectExportedSymbols(document: LangiumDocument): Promise<AstNodeDescription[]> {
         const map = (document.parseResult.value as RemitFile).map;
@@ -34,8 +42,12 @@ export class RemitScopeComputation extends DefaultScopeComputation {
         const symbols = new MultiMap<AstNode, AstNodeDescription>();
         const map = (document.parseResult.value as RemitFile).map;
         if (!map) return symbols;
+        // The map's exports (indexed just before) list the map, then these same elements.
+        const exported = this.index instanceof RemitIndexManager && !isStandardLibrary(document.uri) ? this.index.exportsOfDocument(document.uri.toString()) : undefined;
+        let at = 1;
         for (const node of this.namedElementsOf(map)) {
-            symbols.add(map, this.descriptions.createDescription(node, node.name, document));
+            const own = exported?.[at++];
+            symbols.add(map, own?.node === node ? new LocalDescription(own, node.name) : this.descriptions.createDescription(node, node.name, document));
         }
         return symbols;
     }

@@ -36,6 +36,40 @@ class NameDescription implements AstNodeDescription {
     }
 }
 
+/**
+ * An element's description in its own map's scope: its plain name, and the rest read from
+ * its exported description (`Map.Element`), which was made first and has the same node,
+ * path and segments: one object of two fields instead of a second full description and a
+ * second copy of its path, for each of a district's 25,000 elements.
+ */
+export class LocalDescription implements AstNodeDescription {
+    constructor(private readonly exported: AstNodeDescription, readonly name: string) {}
+
+    get node(): AstNode | undefined {
+        return this.exported.node;
+    }
+
+    get type(): string {
+        return this.exported.type;
+    }
+
+    get documentUri(): URI {
+        return this.exported.documentUri;
+    }
+
+    get path(): string {
+        return this.exported.path;
+    }
+
+    get nameSegment(): DocumentSegment | undefined {
+        return this.exported.nameSegment;
+    }
+
+    get selectionSegment(): DocumentSegment | undefined {
+        return this.exported.selectionSegment;
+    }
+}
+
 export class RemitAstNodeDescriptionProvider extends DefaultAstNodeDescriptionProvider {
     override createDescription(node: AstNode, name: string | undefined, document?: LangiumDocument): AstNodeDescription {
         const doc = document ?? AstUtils.getDocument(node);

@@ -196,6 +196,11 @@ export class RemitIndexManager extends DefaultIndexManager {
         return this.symbolIndex.keys();
     }
 
+    /** A document's exported descriptions, in the order they were made; undefined before it is indexed. */
+    exportsOfDocument(uri: string): readonly AstNodeDescription[] | undefined {
+        return this.symbolIndex.get(uri);
+    }
+
     /** A document's exported descriptions of a type: the same array until the document's exports change. */
     exportsOf(uri: string, nodeType: string): AstNodeDescription[] {
         return this.getFileDescriptions(uri, nodeType);
