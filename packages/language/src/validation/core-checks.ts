@@ -23,7 +23,6 @@ export class CoreChecks {
         this.schemes = services.references.SchemeResolver;
     }
 
-    /** `duplicate-name` inside one map: roles and teams share a namespace since both can hold a level. */
     /**
      * A name is one word: the lexer reads `District.Coach` as one token wherever a name may
      * stand, so a '.' in an element's own name is reported here, in plain words, rather than
@@ -39,6 +38,7 @@ export class CoreChecks {
         report(accept, 'syntax-error', message, { node: element, property: 'name' });
     }
 
+    /** `duplicate-name` inside one map: roles and teams share a namespace since both can hold a level. */
     checkDuplicateNames(map: RemitMap, accept: ValidationAcceptor): void {
         const groups = new Map<string, NamedElement[]>();
         const add = (group: string, node: NamedElement) => {

@@ -45,6 +45,13 @@ describe('semantic tokens', () => {
         expect(result).not.toContain('Lakeside.GradeLead: class');
     });
 
+    test('written with spaces around the dot, each part is coloured on its own text', async () => {
+        const school = 'map S\nrole R\ndomain D { decision X { decide R  inform District .  Coach } }\n';
+        const result = await tokens({ 's.remit': school, 'd.remit': 'map District\nrole Coach\n' }, 's.remit');
+        expect(result).toContain('District: namespace');
+        expect(result).toContain('Coach: class');
+    });
+
     test('the legend declares the level modifiers', async () => {
         const ws = await openWorkspace({});
         expect(ws.services.lsp.SemanticTokenProvider!.semanticTokensOptions.legend.tokenModifiers).toEqual(expect.arrayContaining(['final', 'veto']));
